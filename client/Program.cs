@@ -1,0 +1,8 @@
+using System.CommandLine;
+using CreativeGen.Client.Commands;
+
+var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
+{
+    DoctorCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+using CreativeGen.Build;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CreativeGen.Ml.Common;
+
+/// <summary>What the process runs on: versions, threads, device, and the state of the libstdc++ fix.</summary>
+public sealed record TorchEnvironment(
+    string DotNetVersion,
+    string TorchSharpVersion,
+    string LibTorchVersion,
+    int TorchThreads,
+    bool CudaAvailable,
+    string LibStdCxxFix);
+
+/// <summary>Process-wide torch set-up and a self-check that libtorch really computes.</summary>
+public static class TorchRuntime
+{
+    private static readonly Lock InitLock = new();
+    private static bool initialized;
+
+    /// <summary>
+    /// Call before the first torch operation. Sets the intra-op thread count (defaults to the core count,
+    /// overridable by CREATIVEGEN_TORCH_THREADS) once per process.
+    /// </summary>
+    public static void Initialize(int? threads = null)
+    {
+        lock (InitLock)
+        {
+            if (initialized) return;
+            var requested = threads ?? ReadThreadsFromEnvironment() ?? Environment.ProcessorCount;
+            torch.set_num_threads(Math.Max(1, requested));
+            initialized = true;
+        }
+    }
+
+    public static Device PreferredDevice => torch.cuda.is_available() ? CUDA : CPU;
+
+    public static TorchEnvironment Describe()
+    {
+        Initialize();
+        return new TorchEnvironment(
+            RuntimeInformation.FrameworkDescription,
+            typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+            torch.__version__,
+            torch.get_num_threads(),
+            torch.cuda.is_available(),
+            DescribeLibStdCxxFix());
+    }
+
+    /// <summary>
+    /// Runs a forward and backward pass through an LSTM and a convolution and one optimizer step.
+    /// Throws with a message naming the failing stage if libtorch misbehaves.
+    /// </summary>
+    public static void SelfCheck()
+    {
+        Initialize();
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(1);
+
+        using var lstm = nn.LSTM(8, 16, numLayers: 2, batchFirst: true);
+        var sequence = torch.randn(4, 10, 8);
+        var (output, _, _) = lstm.forward(sequence);
+        EnsureShape("LSTM forward", output, 4, 10, 16);
+        output.sum().backward();
+        EnsureFiniteGradients("LSTM backward", lstm);
+
+        using var conv = nn.Conv2d(3, 8, 3, padding: 1);
+        var image = torch.randn(2, 3, 16, 16);
+        var features = conv.forward(image);
+        EnsureShape("Conv2d forward", features, 2, 8, 16, 16);
+        var loss = features.pow(2).mean();
+        loss.backward();
+        EnsureFiniteGradients("Conv2d backward", conv);
+
+        var before = conv.weight!.detach().clone();
+        using var optimizer = torch.optim.RMSProp(conv.parameters(), lr: 0.01);
+        optimizer.step();
+        if (conv.weight!.detach().allclose(before))
+            throw new InvalidOperationException("RMSprop step: the weights did not change.");
+    }
+
+    private static void EnsureShape(string stage, Tensor tensor, params long[] expected)
+    {
+        if (!tensor.shape.SequenceEqual(expected))
+            throw new InvalidOperationException(
+                $"{stage}: expected shape [{string.Join(", ", expected)}], got [{string.Join(", ", tensor.shape)}].");
+    }
+
+    private static void EnsureFiniteGradients(string stage, nn.Module module)
+    {
+        foreach (var parameter in module.parameters())
+        {
+            var grad = parameter.grad ?? throw new InvalidOperationException($"{stage}: a parameter got no gradient.");
+            if (!grad.isfinite().all().item<bool>())
+                throw new InvalidOperationException($"{stage}: a gradient is not finite.");
+        }
+    }
+
+    private static int? ReadThreadsFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable("CREATIVEGEN_TORCH_THREADS"), out var value) && value > 0
+            ? value
+            : null;
+
+    private static string DescribeLibStdCxxFix()
+    {
+        if (!OperatingSystem.IsLinux()) return "not applicable (not Linux)";
+        if (!LibTorchSharpPatcher.HostNeedsPatch())
+            return $"not needed (host libstdc++ has {LibTorchSharpPatcher.MissingVersion})";
+        var states = LibTorchSharpPatcher.FindLibraries(AppContext.BaseDirectory)
+            .Select(path => $"{Path.GetRelativePath(AppContext.BaseDirectory, path)}: {LibTorchSharpPatcher.Inspect(path)}")
+            .ToList();
+        return states.Count == 0
+            ? "needed, but no libLibTorchSharp.so found next to the application"
+            : $"applied ({string.Join("; ", states)})";
+    }
+}
