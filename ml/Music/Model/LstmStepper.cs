@@ -1,20 +1,20 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Music.Model;
 
 /// <summary>
-/// Runs a trained <see cref="MusicLstm"/> one token at a time for a batch of streams: one matrix product per
-/// layer per step ([x, h] · [W_ih; W_hh]ᵀ), the whole batch sharing each step. Much faster than calling the
-/// sequence LSTM once per token on the CPU. Always in inference mode (no dropout, no gradients).
+/// Runs a trained <see cref="MusicLstm"/> one token at a time for a batch of streams through native
+/// LSTM cells holding copies of the sequence LSTM's weights, the whole batch sharing each cell step.
+/// Much faster than calling the sequence LSTM once per token on the CPU. Inference only (no dropout, no gradients).
 /// </summary>
 public sealed class LstmStepper : IDisposable
 {
-    private readonly Tensor embedding;
-    private readonly Tensor[] combinedWeights; // (in + H, 4H) per layer
-    private readonly Tensor[] biases;          // (4H) per layer
-    private readonly Tensor headWeight;        // (H, V)
-    private readonly Tensor headBias;          // (V)
+    private readonly Tensor embedding; // (V, E)
+    private readonly LSTMCell[] cells;
+    private readonly Tensor headWeight; // (H, V)
+    private readonly Tensor headBias;   // (V)
     private readonly int hidden;
     private Tensor[] h = [];
     private Tensor[] c = [];
@@ -25,8 +25,17 @@ public sealed class LstmStepper : IDisposable
         var (embed, layers, head, bias) = model.Weights();
         hidden = model.Config.HiddenSize;
         embedding = embed.detach().clone();
-        combinedWeights = [.. layers.Select(l => torch.cat([l.Wih.detach(), l.Whh.detach()], 1).t().contiguous())];
-        biases = [.. layers.Select(l => (l.Bih.detach() + l.Bhh.detach()).contiguous())];
+        cells = new LSTMCell[layers.Length];
+        for (var k = 0; k < layers.Length; k++)
+        {
+            var inputSize = k == 0 ? model.Config.EmbeddingSize : hidden;
+            cells[k] = nn.LSTMCell(inputSize, hidden);
+            cells[k].weight_ih!.copy_(layers[k].Wih);
+            cells[k].weight_hh!.copy_(layers[k].Whh);
+            cells[k].bias_ih!.copy_(layers[k].Bih);
+            cells[k].bias_hh!.copy_(layers[k].Bhh);
+            cells[k].eval();
+        }
         headWeight = head.detach().t().contiguous();
         headBias = bias.detach().clone();
     }
@@ -38,8 +47,8 @@ public sealed class LstmStepper : IDisposable
     {
         DisposeState();
         BatchSize = batchSize;
-        h = [.. combinedWeights.Select(_ => torch.zeros(batchSize, hidden))];
-        c = [.. combinedWeights.Select(_ => torch.zeros(batchSize, hidden))];
+        h = [.. cells.Select(_ => torch.zeros(batchSize, hidden))];
+        c = [.. cells.Select(_ => torch.zeros(batchSize, hidden))];
     }
 
     /// <summary>Feeds one token per stream; returns the next-token logits (B, V).</summary>
@@ -49,20 +58,13 @@ public sealed class LstmStepper : IDisposable
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
         var x = embedding.index_select(0, torch.tensor(tokens)); // (B, E)
-        for (var layer = 0; layer < combinedWeights.Length; layer++)
+        for (var layer = 0; layer < cells.Length; layer++)
         {
-            var gates = torch.addmm(biases[layer], torch.cat([x, h[layer]], 1), combinedWeights[layer], 1, 1); // (B, 4H)
-            var chunks = gates.chunk(4, 1);
-            var input = chunks[0].sigmoid();
-            var forget = chunks[1].sigmoid();
-            var cell = chunks[2].tanh();
-            var output = chunks[3].sigmoid();
-            var newC = forget * c[layer] + input * cell;
-            var newH = output * newC.tanh();
+            var (newH, newC) = cells[layer].forward(x, (h[layer], c[layer])); // (B, H) each
             h[layer].Dispose();
             c[layer].Dispose();
-            h[layer] = newH.MoveToOuterDisposeScope();
-            c[layer] = newC.MoveToOuterDisposeScope();
+            h[layer] = newH.DetachFromDisposeScope();
+            c[layer] = newC.DetachFromDisposeScope();
             x = h[layer];
         }
         return torch.addmm(headBias, x, headWeight, 1, 1).MoveToOuterDisposeScope(); // (B, V)
@@ -72,7 +74,7 @@ public sealed class LstmStepper : IDisposable
     {
         DisposeState();
         embedding.Dispose();
-        foreach (var t in combinedWeights.Concat(biases)) t.Dispose();
+        foreach (var cell in cells) cell.Dispose();
         headWeight.Dispose();
         headBias.Dispose();
     }
