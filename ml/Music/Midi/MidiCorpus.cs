@@ -36,11 +36,12 @@ public sealed class MidiCorpus
     }
 
     /// <param name="root">A folder (searched recursively) or one file.</param>
-    /// <param name="maxFiles">Read at most this many files (in path order), for quick runs.</param>
+    /// <param name="maxFiles">Read at most this many files, evenly spread over the sorted list (quick runs).</param>
     public static MidiCorpus Load(string root, int? maxFiles = null)
     {
         var files = FindFiles(root);
-        if (maxFiles is { } limit) files = [.. files.Take(limit)];
+        if (maxFiles is { } limit && limit < files.Count)
+            files = [.. Enumerable.Range(0, Math.Max(0, limit)).Select(i => files[(int)((long)i * files.Count / limit)])]; // spread over the folder
         var pieces = new List<CorpusPiece>();
         var rejected = new List<RejectedFile>();
         var baseFolder = File.Exists(root) ? Path.GetDirectoryName(Path.GetFullPath(root))! : Path.GetFullPath(root);

@@ -58,16 +58,16 @@ public static class MusicCheckpoint
         var header = ReadHeader(reader, path);
         try
         {
+            var weights = ReadBlock(reader, "weights") ?? throw new InvalidDataException("no weights");
+            var optimizerState = ReadBlock(reader, "optimizer state");
+            if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes after the optimizer state");
             var model = new MusicLstm(header.Model);
-            var modelBytes = reader.ReadInt64();
-            if (modelBytes <= 0 || modelBytes > reader.BaseStream.Length) throw new InvalidDataException("bad weights block length");
-            model.load(new BinaryReader(new MemoryStream(reader.ReadBytes((int)modelBytes))));
+            model.load(new BinaryReader(new MemoryStream(weights)));
             TorchSharp.Modules.OptimizerHelper? optimizer = null;
-            var optimizerBytes = reader.ReadInt64();
-            if (optimizerFactory is not null && optimizerBytes > 0)
+            if (optimizerFactory is not null && optimizerState is not null)
             {
                 optimizer = optimizerFactory(model);
-                optimizer.load_state_dict(new BinaryReader(new MemoryStream(reader.ReadBytes((int)optimizerBytes))));
+                optimizer.load_state_dict(new BinaryReader(new MemoryStream(optimizerState)));
             }
             return (header, model, optimizer);
         }
@@ -113,6 +113,15 @@ public static class MusicCheckpoint
         {
             throw new InvalidDataException($"{path}: corrupt music checkpoint ({error.Message})", error);
         }
+    }
+
+    private static byte[]? ReadBlock(BinaryReader reader, string what)
+    {
+        var length = reader.ReadInt64();
+        if (length == 0) return null;
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new InvalidDataException($"the {what} block is cut short (file truncated?)");
+        return reader.ReadBytes((int)length);
     }
 
     private static void WriteBlock(BinaryWriter writer, Action<BinaryWriter> write)

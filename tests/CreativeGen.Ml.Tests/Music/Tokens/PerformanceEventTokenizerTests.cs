@@ -66,7 +66,7 @@ public class PerformanceEventTokenizerTests
         Assert.NotEqual(known[1], unknown[1]);
         Assert.NotEqual(known[2], unknown[2]);
         Assert.All(known.Concat(unknown), t => Assert.InRange(t, 0, tokenizer.Size - 1));
-        Assert.Equal(tokenizer.BaseSize + 1 + 3 + 3 + ConditioningVocabulary.TempoBuckets, tokenizer.Size);
+        Assert.Equal(tokenizer.BaseSize + 1 + 2 + 3 + ConditioningVocabulary.TempoBuckets, tokenizer.Size);
         Assert.NotEqual(known[3], unknown[3]); // 130 bpm is not the default bucket
     }
 }
