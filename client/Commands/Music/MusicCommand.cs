@@ -10,6 +10,7 @@ public static class MusicCommand
         var command = new Command("music", "Music Factory: LSTM models over MIDI tokens.");
         command.Subcommands.Add(MusicTrainCommand.Create());
         command.Subcommands.Add(MusicGenerateCommand.Create());
+        command.Subcommands.Add(MusicEvalCommand.Create());
         command.Subcommands.Add(MusicSpeedCommand.Create());
         command.Subcommands.Add(MusicExportCommand.Create());
         return command;
