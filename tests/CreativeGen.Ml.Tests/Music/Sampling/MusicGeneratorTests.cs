@@ -59,4 +59,21 @@ public sealed class MusicGeneratorTests(TinyPianoModelFixture model) : IClassFix
         Assert.Throws<ArgumentException>(() => generator.GenerateMidi([new MusicRequest(null, 5, 1, 0, null, 1)]));
         Assert.Throws<ArgumentException>(() => generator.GenerateMidi([new MusicRequest(null, 5, 1, null, 1.5, 1)]));
     }
+
+    [Fact]
+    public void Generate_WithPrimer_StartsWithThePrimerAndContinuesPastIt()
+    {
+        using var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
+        var source = MidiReader.Read(MusicTestData.Files(MusicTestData.PianoVal, 1)[0]);
+        var primer = source.WithNotes([.. source.Notes.Where(n => n.EndSeconds < 4)]);
+
+        var midi = generator.GenerateMidi([Request(8)], [primer])[0];
+
+        var notes = MidiReader.Read(midi, "continued.mid").Notes;
+        var primerEnd = primer.Notes.Max(n => n.StartSeconds);
+        var start = primer.Notes.Min(n => n.StartSeconds);
+        Assert.Equal(primer.Notes.Select(n => n.Pitch).Order(), notes.Where(n => n.StartSeconds <= primerEnd + 0.006).Select(n => n.Pitch).Order());
+        Assert.Contains(notes, n => n.StartSeconds > primerEnd + 0.05);
+        Assert.InRange(notes.Min(n => n.StartSeconds), start - 0.01, start + 0.01);
+    }
 }
