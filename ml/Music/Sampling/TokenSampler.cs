@@ -18,16 +18,24 @@ public static class TokenSampler
 
         if (settings.TopK is not null || settings.TopP is not null)
         {
-            // Rank by descending probability (Array.Sort is deterministic for equal input).
-            var order = new int[allowed];
-            var keys = new double[allowed];
+            // Only tokens above a tiny threshold can be in the top-k or the nucleus: the mass below
+            // (1 - p) / (2A) per token sums to less than 1 - p (and top-k never reaches them while enough
+            // tokens sit above). Ranking just those keeps the result exact and the sort short.
+            var threshold = settings.TopP is { } nucleus ? (1 - nucleus) / (2.0 * allowed) * total : 0;
+            var candidates = 0;
             for (var i = 0; i < allowed; i++)
+                if (probabilities[i] > threshold) candidates++;
+            if (settings.TopK is { } k && candidates < k) { threshold = 0; candidates = allowed; }
+            var order = new int[candidates];
+            var keys = new double[candidates];
+            for (int i = 0, c = 0; i < allowed; i++)
             {
-                order[i] = i;
-                keys[i] = -probabilities[i];
+                if (probabilities[i] <= threshold && threshold > 0) continue;
+                order[c] = i;
+                keys[c++] = -probabilities[i];
             }
-            Array.Sort(keys, order);
-            var keep = Math.Min(settings.TopK ?? allowed, allowed);
+            Array.Sort(keys, order); // deterministic for equal input
+            var keep = Math.Min(settings.TopK ?? candidates, candidates);
             if (settings.TopP is { } p)
             {
                 double mass = 0;
@@ -37,9 +45,14 @@ public static class TokenSampler
                     if (mass >= p) { keep = rank + 1; break; }
                 }
             }
-            for (var rank = keep; rank < allowed; rank++) probabilities[order[rank]] = 0;
+            var kept = new double[allowed];
             total = 0;
-            for (var i = 0; i < allowed; i++) total += probabilities[i];
+            for (var rank = 0; rank < keep; rank++)
+            {
+                kept[order[rank]] = probabilities[order[rank]];
+                total += kept[order[rank]];
+            }
+            probabilities = kept;
         }
 
         var target = random.NextDouble() * total;
