@@ -46,7 +46,7 @@ public static class MusicEvalCommand
                     .Select(i => new MusicRequest(null, parse.GetValue(length), parse.GetValue(temperature), null, parse.GetValue(topP), i)).ToList();
                 var pieces = new List<IReadOnlyList<MidiNote>>();
                 foreach (var chunk in requests.Chunk(32))
-                    pieces.AddRange(generator.GenerateTokens(chunk).Select(t => generator.Tokenizer.Decode(t)));
+                    pieces.AddRange(generator.GenerateTokens(chunk).Select(t => generator.DecodeNotes(t)));
                 set = GeneratedSetEvaluator.Evaluate(pieces, parse.GetValue(reference) ?? parse.GetValue(data)!, parse.GetValue(train), parse.GetValue(length), header.Options.ApplySustain);
                 Print(set);
             }

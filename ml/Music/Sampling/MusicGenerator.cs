@@ -14,6 +14,7 @@ namespace CreativeGen.Ml.Music.Sampling;
 public sealed class MusicGenerator : IMusicGenerator
 {
     public const double MaxLengthSeconds = 600;
+    public const double MaxNoteSeconds = 5;
     private readonly MusicLstm model;
     private readonly LstmStepper stepper;
     private readonly Lock gate = new();
@@ -84,11 +85,19 @@ public sealed class MusicGenerator : IMusicGenerator
         return [.. streams.Select(s => s.Body.ToArray())];
     }
 
+    /// <summary>
+    /// The notes of generated tokens. A note the model never released ends after <see cref="MaxNoteSeconds"/>
+    /// (a piano tone has died away by then; without this an unreleased note would last to the end).
+    /// </summary>
+    public IReadOnlyList<MidiNote> DecodeNotes(IReadOnlyList<int> body, double? tempoBpm = null) =>
+        [.. Tokenizer.Decode(body, tempoBpm ?? 120)
+            .Select(n => n.DurationSeconds <= MaxNoteSeconds ? n : n with { EndSeconds = n.StartSeconds + MaxNoteSeconds })];
+
     /// <summary>Decodes body tokens to a MIDI file (two tracks, melody and chords, for two-track models).</summary>
     public byte[] ToMidi(IReadOnlyList<int> body, MusicRequest request)
     {
         var bpm = request.TempoBpm ?? 120;
-        var notes = Tokenizer.Decode(body, bpm);
+        var notes = DecodeNotes(body, bpm);
         var names = Tokenizer.TrackCount == 2 ? new[] { "Melody", "Chords" } : [.. Enumerable.Range(1, Tokenizer.TrackCount).Select(i => i == 1 ? "Piano" : $"Piano {i}")];
         var tracks = Enumerable.Range(0, Tokenizer.TrackCount)
             .Select(t => new MidiTrackSpec(names[t], 0, [.. notes.Where(n => n.Track == t)]))
