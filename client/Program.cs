@@ -4,5 +4,6 @@ using CreativeGen.Client.Commands;
 var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
 {
     DoctorCommand.Create(),
+    CreativeGen.Client.Commands.Music.MusicCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
