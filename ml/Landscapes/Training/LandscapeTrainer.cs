@@ -11,24 +11,37 @@ namespace CreativeGen.Ml.Landscapes.Training;
 
 /// <summary>
 /// Trains a conditional landscape GAN one step at a time: a discriminator step on real and generated images, a
-/// generator step, then the EMA update. Every random draw of step s comes from a seed derived from (seed, s), so a
+/// generator step, then the EMA update. Every random draw of step s comes from its own generator seeded from (seed, s), so a
 /// run resumed from a checkpoint continues exactly as if it had never stopped.
 /// </summary>
 public sealed class LandscapeTrainer : IDisposable
 {
-    public LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training)
+    public LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training) : this(model, training, null)
+    {
+    }
+
+    /// <param name="loadWeights">Runs after the networks exist and before the optimizers take their parameters.</param>
+    private LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training, Action<LandscapeTrainer>? loadWeights)
     {
         Model = model;
         Training = training;
-        torch.manual_seed(training.Seed);
-        Generator = LandscapeNetworks.CreateGenerator(model);
-        Discriminator = LandscapeNetworks.CreateDiscriminator(model);
-        Ema = LandscapeNetworks.CreateGenerator(model);
+        // Initialization draws from torch's global generator; the lock keeps concurrent trainers of this process from
+        // interleaving their draws. Training steps draw only from their own generators.
+        lock (InitializationLock)
+        {
+            torch.manual_seed(training.Seed);
+            Generator = LandscapeNetworks.CreateGenerator(model);
+            Discriminator = LandscapeNetworks.CreateDiscriminator(model);
+            Ema = LandscapeNetworks.CreateGenerator(model);
+        }
         ExponentialMovingAverage.CopyInto(Generator, Ema);
         Ema.eval();
+        loadWeights?.Invoke(this);
         GeneratorOptimizer = torch.optim.Adam(Generator.parameters(), training.GeneratorLearningRate, training.Beta1, training.Beta2);
         DiscriminatorOptimizer = torch.optim.Adam(Discriminator.parameters(), training.DiscriminatorLearningRate, training.Beta1, training.Beta2);
     }
+
+    private static readonly Lock InitializationLock = new();
 
     public LandscapeModelOptions Model { get; }
     public GanTrainingOptions Training { get; }
@@ -51,7 +64,7 @@ public sealed class LandscapeTrainer : IDisposable
         if (!data.Categories.SequenceEqual(Model.Categories)) throw new ArgumentException("Data categories differ from the model's.", nameof(data));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var scope = torch.NewDisposeScope();
-        torch.manual_seed(StepSeed(Training.Seed, Step));
+        using var random = new torch.Generator((ulong)StepSeed(Training.Seed, Step));
         Generator.train();
         Discriminator.train();
 
@@ -61,9 +74,9 @@ public sealed class LandscapeTrainer : IDisposable
         // Discriminator: real high, generated low.
         DiscriminatorOptimizer.zero_grad();
         Tensor fake;
-        using (torch.no_grad()) fake = Generator.forward(torch.randn(real.shape[0], Model.LatentSize), categoryWeights);
-        var realScores = Discriminator.forward(Augment(real), labels);
-        var fakeScores = Discriminator.forward(Augment(fake), labels);
+        using (torch.no_grad()) fake = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        var realScores = Discriminator.forward(Augment(real, random), labels);
+        var fakeScores = Discriminator.forward(Augment(fake, random), labels);
         var discriminatorLoss = Training.Loss == GanLoss.Hinge
             ? nn.functional.relu(realScores.neg().add(1.0)).mean().add(nn.functional.relu(fakeScores.add(1.0)).mean())
             : nn.functional.binary_cross_entropy_with_logits(realScores, torch.ones_like(realScores))
@@ -73,8 +86,8 @@ public sealed class LandscapeTrainer : IDisposable
 
         // Generator: fool the discriminator.
         GeneratorOptimizer.zero_grad();
-        var generated = Generator.forward(torch.randn(real.shape[0], Model.LatentSize), categoryWeights);
-        var scores = Discriminator.forward(Augment(generated), labels);
+        var generated = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        var scores = Discriminator.forward(Augment(generated, random), labels);
         var generatorLoss = Training.Loss == GanLoss.Hinge
             ? scores.mean().neg()
             : nn.functional.binary_cross_entropy_with_logits(scores, torch.ones_like(scores));
@@ -111,10 +124,12 @@ public sealed class LandscapeTrainer : IDisposable
         {
             if (!isTraining || header.Training is null)
                 throw new InvalidDataException($"{trainingPath} is a model file (EMA generator only); resuming needs the training checkpoint (*.train.ckpt).");
-            var trainer = new LandscapeTrainer(header.ToModelOptions(), header.Training.ToOptions());
-            LandscapeCheckpoint.LoadInto(trainer.Ema, reader, trainingPath, "EMA generator");
-            LandscapeCheckpoint.LoadInto(trainer.Generator, reader, trainingPath, "generator");
-            LandscapeCheckpoint.LoadInto(trainer.Discriminator, reader, trainingPath, "discriminator");
+            var trainer = new LandscapeTrainer(header.ToModelOptions(), header.Training.ToOptions(), loading =>
+            {
+                LandscapeCheckpoint.LoadInto(loading.Ema, reader, trainingPath, "EMA generator");
+                LandscapeCheckpoint.LoadInto(loading.Generator, reader, trainingPath, "generator");
+                LandscapeCheckpoint.LoadInto(loading.Discriminator, reader, trainingPath, "discriminator");
+            });
             trainer.GeneratorOptimizer.load_state_dict(reader);
             trainer.DiscriminatorOptimizer.load_state_dict(reader);
             trainer.Step = header.Step;
@@ -123,7 +138,7 @@ public sealed class LandscapeTrainer : IDisposable
         }
     }
 
-    private Tensor Augment(Tensor images) => Training.DiffAugment ? DiffAugment.Apply(images) : images;
+    private Tensor Augment(Tensor images, torch.Generator random) => Training.DiffAugment ? DiffAugment.Apply(images, random) : images;
 
     private Tensor BatchIndices(int count)
     {

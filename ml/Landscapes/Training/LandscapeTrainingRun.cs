@@ -36,6 +36,11 @@ public static class LandscapeTrainingRun
     public static void Checkpoint(LandscapeTrainer trainer, TrainingRunOptions run)
     {
         trainer.Save(run.TrainingCheckpointPath, run.ModelPath);
+        if (run.KeepSnapshots)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(run.SnapshotPath(trainer.Step))!);
+            File.Copy(run.ModelPath, run.SnapshotPath(trainer.Step), overwrite: true);
+        }
         AtomicFile.WriteAllBytes(run.SheetPath(trainer.Step), trainer.ContactSheet(run.SheetColumns));
     }
 

@@ -4,7 +4,7 @@ namespace CreativeGen.Ml.Landscapes.Training;
 /// model.ckpt, contact sheets to OutputDirectory/sheets/step-NNNNNN.png.</summary>
 public sealed record TrainingRunOptions
 {
-    public TrainingRunOptions(string outputDirectory, long totalSteps, int checkpointEvery, double? cpuBudgetSeconds = null, int sheetColumns = 8)
+    public TrainingRunOptions(string outputDirectory, long totalSteps, int checkpointEvery, double? cpuBudgetSeconds = null, int sheetColumns = 8, bool keepSnapshots = false)
     {
         if (string.IsNullOrWhiteSpace(outputDirectory)) throw new ArgumentException("An output directory is required.", nameof(outputDirectory));
         if (totalSteps < 1) throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, "Total steps must be at least 1.");
@@ -16,6 +16,7 @@ public sealed record TrainingRunOptions
         CheckpointEvery = checkpointEvery;
         CpuBudgetSeconds = cpuBudgetSeconds;
         SheetColumns = sheetColumns;
+        KeepSnapshots = keepSnapshots;
     }
 
     public string OutputDirectory { get; }
@@ -27,7 +28,11 @@ public sealed record TrainingRunOptions
 
     public int SheetColumns { get; }
 
+    /// <summary>Also keep the model file of every checkpoint (snapshots/model-step-NNNNNN.ckpt), e.g. to compare equal CPU budgets.</summary>
+    public bool KeepSnapshots { get; }
+
     public string TrainingCheckpointPath => Path.Combine(OutputDirectory, "train.ckpt");
     public string ModelPath => Path.Combine(OutputDirectory, "model.ckpt");
     public string SheetPath(long step) => Path.Combine(OutputDirectory, "sheets", $"step-{step:D6}.png");
+    public string SnapshotPath(long step) => Path.Combine(OutputDirectory, "snapshots", $"model-step-{step:D6}.ckpt");
 }
