@@ -10,5 +10,6 @@ public static class LandscapeCommand
         LandscapeTrainCommand.Create(),
         LandscapeGenerateCommand.Create(),
         LandscapeEvalCommand.Create(),
+        LandscapeSpeedCommand.Create(),
     };
 }

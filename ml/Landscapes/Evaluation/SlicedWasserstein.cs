@@ -8,11 +8,12 @@ namespace CreativeGen.Ml.Landscapes.Evaluation;
 /// 7x7 patches from every pyramid level, normalized per channel, projected on random unit directions; the distance
 /// per level is the mean absolute difference of the sorted projections. Needs no pretrained network.
 /// One deviation: both sets are normalized with the statistics of the first (reference) set, not each with its own,
-/// so a global colour shift stays visible. Reported ×10³ as in the paper.
+/// so a global colour shift stays visible; and 128 random directions a repeat instead of 512, because sorting the
+/// projections dominates the cost on a CPU. Reported ×10³ as in the paper.
 /// </summary>
 public static class SlicedWasserstein
 {
-    public sealed record Options(int PatchesPerImage = 128, int PatchSize = 7, int Directions = 512, int Repeats = 4, int MinimumResolution = 16, long Seed = 123);
+    public sealed record Options(int PatchesPerImage = 128, int PatchSize = 7, int Directions = 128, int Repeats = 4, int MinimumResolution = 16, long Seed = 123);
 
     /// <summary>Distance per level (finest first) and their average, ×10³.</summary>
     public sealed record Result(IReadOnlyList<double> PerLevel, double Average);
@@ -83,8 +84,9 @@ public static class SlicedWasserstein
             using var scope = torch.NewDisposeScope(); // projections of ~10^5 patches on 512 directions: free them each round
             var directions = torch.randn([a.shape[1], options.Directions], generator: generator);
             directions = directions.div(directions.norm(0, keepdim: true));
-            var projectedA = a.matmul(directions).sort(0).Values;
-            var projectedB = b.matmul(directions).sort(0).Values;
+            // (D, N) rows are contiguous, so each direction's projections sort in one cache-friendly pass.
+            var projectedA = directions.t().matmul(a.t()).contiguous().sort(1).Values;
+            var projectedB = directions.t().matmul(b.t()).contiguous().sort(1).Values;
             total += projectedA.sub(projectedB).abs().mean().item<float>();
         }
         return total / options.Repeats;
