@@ -34,7 +34,7 @@ public static class LandscapeModelLoader
                 network.Dispose();
                 throw;
             }
-            return new LandscapeModel(network, Path.GetFileNameWithoutExtension(checkpointPath), Version(checkpointPath), header.Step);
+            return new LandscapeModel(network, Path.GetFileNameWithoutExtension(checkpointPath), Version(checkpointPath), header.Step, header.TrainingCpuSeconds);
         }
     }
 

@@ -8,7 +8,7 @@ internal static class EvaluationTables
 {
     public static void Print(LandscapeEvaluationReport report)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{report.Model}[/] (version {report.ModelVersion}, {report.TrainedSteps} steps), {report.GeneratedPerCategory} generated per category. SWD ×10³, lower is closer.");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{report.Model}[/] (version {report.ModelVersion}, {report.TrainedSteps} steps, {report.TrainingCpuSeconds:F0} CPU s of training), {report.GeneratedPerCategory} generated per category. SWD ×10³, lower is closer.");
         var table = new Table().AddColumns("category", "SWD to val", "real floor (val vs train)", "classifier agreement");
         for (var c = 0; c < report.Categories.Length; c++)
             table.AddRow(report.Categories[c], $"{report.SwdPerCategory[c]:F1}",

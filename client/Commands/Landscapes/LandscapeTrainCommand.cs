@@ -27,16 +27,24 @@ public static class LandscapeTrainCommand
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "Where decoded images are cached between runs.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("runs", "cache")) };
         var maxPerCategory = new Option<int?>("--max-per-category") { Description = "Use at most this many images per category." };
         var snapshots = new Option<bool>("--keep-snapshots") { Description = "Keep the model file of every checkpoint under <out>/snapshots/." };
+        var export = new Option<FileInfo?>("--export") { Description = "Only write the model file (EMA generator) of <out>/train.ckpt to this path, e.g. models/landscape-64.ckpt." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Run one step, write a checkpoint, and stop." };
         var command = new Command("train", "Train a landscape GAN (or resume one) with checkpoints and contact sheets.")
         {
-            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, dryRun,
+            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, dryRun,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandErrors.Guard(() =>
         {
             TorchRuntime.Initialize();
             var outDir = parse.GetValue(output)!.FullName;
             var run = new TrainingRunOptions(outDir, parse.GetValue(dryRun) ? 1 : parse.GetValue(steps), parse.GetValue(checkpointEvery), parse.GetValue(cpuBudget), keepSnapshots: parse.GetValue(snapshots));
+            if (parse.GetValue(export) is { } exportFile)
+            {
+                using var saved = LandscapeTrainer.Resume(run.TrainingCheckpointPath);
+                saved.ExportModel(exportFile.FullName);
+                AnsiConsole.MarkupLineInterpolated($"wrote {exportFile.FullName} (step {saved.Step}, {new FileInfo(exportFile.FullName).Length / 1e6:F1} MB)");
+                return 0;
+            }
             using var trainer = parse.GetValue(resume)
                 ? LandscapeTrainer.Resume(run.TrainingCheckpointPath)
                 : NewTrainer(parse.GetValue(architecture), parse.GetValue(resolution), parse.GetValue(width), parse.GetValue(latent), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(data)!.FullName);

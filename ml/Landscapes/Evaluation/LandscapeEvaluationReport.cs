@@ -6,6 +6,7 @@ public sealed record LandscapeEvaluationReport
     public required string Model { get; init; }
     public required string ModelVersion { get; init; }
     public required long TrainedSteps { get; init; }
+    public required double TrainingCpuSeconds { get; init; }
     public required int GeneratedPerCategory { get; init; }
     public required string[] Categories { get; init; }
 

@@ -69,6 +69,7 @@ public static class LandscapeEvaluator
             Model = model.ModelName,
             ModelVersion = model.ModelVersion,
             TrainedSteps = model.TrainedSteps,
+            TrainingCpuSeconds = model.TrainingCpuSeconds,
             GeneratedPerCategory = perCategory,
             Categories = categories.ToArray(),
             SwdPerCategory = perCategorySwd,

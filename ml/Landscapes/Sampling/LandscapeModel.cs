@@ -13,19 +13,23 @@ public sealed class LandscapeModel : ILandscapeGenerator
 {
     private readonly Lock forwardLock = new();
 
-    internal LandscapeModel(LandscapeGeneratorNetwork network, string modelName, string modelVersion, long trainedSteps)
+    internal LandscapeModel(LandscapeGeneratorNetwork network, string modelName, string modelVersion, long trainedSteps, double trainingCpuSeconds)
     {
         Network = network;
         Network.eval();
         ModelName = modelName;
         ModelVersion = modelVersion;
         TrainedSteps = trainedSteps;
+        TrainingCpuSeconds = trainingCpuSeconds;
     }
 
     public LandscapeGeneratorNetwork Network { get; }
     public string ModelName { get; }
     public string ModelVersion { get; }
     public long TrainedSteps { get; }
+
+    /// <summary>Process CPU seconds the training took (from the checkpoint header).</summary>
+    public double TrainingCpuSeconds { get; }
     public IReadOnlyList<string> Categories => Network.Options.Categories;
     public int Resolution => Network.Options.Resolution;
 

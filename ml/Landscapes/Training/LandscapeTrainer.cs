@@ -104,16 +104,36 @@ public sealed class LandscapeTrainer : IDisposable
     }
 
     /// <summary>A grid of EMA samples from fixed noise: one row per category, <paramref name="perCategory"/> columns.</summary>
-    public byte[] ContactSheet(int perCategory = 8) => ContactSheets.FixedNoise(Ema, perCategory, Training.Seed);
+    public byte[] ContactSheet(int perCategory = 8)
+    {
+        RecalibrateEma();
+        return ContactSheets.FixedNoise(Ema, perCategory, Training.Seed);
+    }
 
     public LandscapeCheckpointHeader Header() => LandscapeCheckpointHeader.From(Model, Step, CpuSeconds, Training);
 
     /// <summary>Writes the training checkpoint (everything) and, if given, the model file (EMA generator only).</summary>
     public void Save(string trainingPath, string? modelPath = null)
     {
-        var header = Header();
-        LandscapeCheckpoint.WriteTraining(trainingPath, header, this);
-        if (modelPath is not null) LandscapeCheckpoint.WriteModel(modelPath, header with { Training = null }, Ema);
+        RecalibrateEma();
+        LandscapeCheckpoint.WriteTraining(trainingPath, Header(), this);
+        if (modelPath is not null) ExportModel(modelPath);
+    }
+
+    /// <summary>Writes the model file: header and EMA generator, with batch-norm statistics of its own.</summary>
+    public void ExportModel(string modelPath)
+    {
+        RecalibrateEma();
+        LandscapeCheckpoint.WriteModel(modelPath, Header() with { Training = null }, Ema);
+    }
+
+    /// <summary>
+    /// The EMA generator's batch-norm statistics are copied from the raw generator every step; before it is saved or
+    /// sampled they are re-estimated for its own weights. Deterministic, and overwritten again by the next step.
+    /// </summary>
+    private void RecalibrateEma()
+    {
+        if (Training.EmaDecay > 0) StandingStatistics.Recalibrate(Ema, seed: Training.Seed);
     }
 
     /// <summary>Restores a trainer from a training checkpoint written by <see cref="Save"/>.</summary>
