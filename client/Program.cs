@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CreativeGen.Client.Commands;
 using CreativeGen.Client.Commands.Landscapes;
+using CreativeGen.Client.Commands.Music;
 
 var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
 {
     DoctorCommand.Create(),
-    CreativeGen.Client.Commands.Music.MusicCommand.Create(),
+    MusicCommand.Create(),
     LandscapeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
