@@ -9,13 +9,14 @@ internal static class EvaluationTables
     public static void Print(LandscapeEvaluationReport report)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{report.Model}[/] (version {report.ModelVersion}, {report.TrainedSteps} steps, {report.TrainingCpuSeconds:F0} CPU s of training), {report.GeneratedPerCategory} generated per category. SWD ×10³, lower is closer.");
-        var table = new Table().AddColumns("category", "SWD to val", "real floor (val vs train)", "classifier agreement");
+        var table = new Table().AddColumns("category", "SWD to val", "real floor (val vs train)", "classifier agreement", "diversity gen / real");
         for (var c = 0; c < report.Categories.Length; c++)
             table.AddRow(report.Categories[c], $"{report.SwdPerCategory[c]:F1}",
                 report.SwdRealFloorPerCategory is { } floor ? $"{floor[c]:F1}" : "-",
-                report.ClassifierAgreementPerCategory is { } agree ? $"{agree[c]:P0}" : "-");
+                report.ClassifierAgreementPerCategory is { } agree ? $"{agree[c]:P0}" : "-",
+                $"{report.GeneratedDiversityPerCategory[c]:F3} / {report.RealDiversityPerCategory[c]:F3}");
         table.AddRow("[bold]overall[/]", $"{report.SwdOverall:F1} (levels {string.Join(" / ", report.SwdOverallPerLevel.Select(v => v.ToString("F1")))})", "-",
-            report.ClassifierAgreement is { } all ? $"{all:P0}" : "-");
+            report.ClassifierAgreement is { } all ? $"{all:P0}" : "-", "");
         AnsiConsole.Write(table);
 
         var consistency = new Table().AddColumn("generated \\ real");

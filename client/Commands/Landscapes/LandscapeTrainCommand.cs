@@ -61,6 +61,7 @@ public static class LandscapeTrainCommand
 
     private static LandscapeTrainer NewTrainer(LandscapeArchitecture architecture, int resolution, int width, int latent, int batch, long seed, string dataFolder)
     {
+        if (!Directory.Exists(dataFolder)) throw new DirectoryNotFoundException($"Image folder not found: {dataFolder}");
         var categories = Directory.GetDirectories(dataFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var model = new LandscapeModelOptions(categories, resolution, latent, width, architecture: architecture);
         var training = architecture == LandscapeArchitecture.TransposedDcgan

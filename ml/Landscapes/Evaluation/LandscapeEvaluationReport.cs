@@ -28,6 +28,12 @@ public sealed record LandscapeEvaluationReport
     /// <summary>Categories whose generated images are closest (by SWD) to their own real category.</summary>
     public int ConsistentCategories => Consistency.Select((row, g) => Array.IndexOf(row, row.Min()) == g).Count(ok => ok);
 
+    /// <summary>Mean pairwise RMS distance (32x32 thumbnails) within the generated images of each category.</summary>
+    public required double[] GeneratedDiversityPerCategory { get; init; }
+
+    /// <summary>The same within the real val images of each category: what variety looks like.</summary>
+    public required double[] RealDiversityPerCategory { get; init; }
+
     public double? ClassifierValAccuracy { get; init; }
     public double[]? ClassifierAgreementPerCategory { get; init; }
     public double? ClassifierAgreement { get; init; }

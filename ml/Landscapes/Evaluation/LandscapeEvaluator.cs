@@ -77,6 +77,8 @@ public static class LandscapeEvaluator
             SwdOverallPerLevel = overall.PerLevel.ToArray(),
             SwdRealFloorPerCategory = floor,
             Consistency = consistency,
+            GeneratedDiversityPerCategory = generated.Select(Diversity.MeanPairwiseDistance).ToArray(),
+            RealDiversityPerCategory = real.Select(Diversity.MeanPairwiseDistance).ToArray(),
             ClassifierValAccuracy = classifierValAccuracy,
             ClassifierAgreementPerCategory = agreement,
             ClassifierAgreement = agreement?.Average(),

@@ -39,4 +39,19 @@ public sealed class MemorizationTests
         Assert.Equal(0.5, distances[0], 5);
         Assert.Equal(1.0, distances[1], 5); // sqrt((0+0+0+4)/4)
     }
+
+    [Fact]
+    public void Diversity_CollapsedSetScoresFarBelowRealPhotos()
+    {
+        using var data = new LandscapeTestData(perCategory: 5);
+        using var dataset = data.Load(32);
+        var real = LandscapeDataset.ToUnitRange(dataset.Pixels);
+        var collapsed = real[..1].expand(20, 3, 32, 32).add(torch.randn(20, 3, 32, 32, generator: new torch.Generator(2)).mul(0.01));
+
+        var realDiversity = Diversity.MeanPairwiseDistance(real);
+        var collapsedDiversity = Diversity.MeanPairwiseDistance(collapsed);
+
+        Assert.InRange(collapsedDiversity, 0.005, 0.03);
+        Assert.True(realDiversity > 10 * collapsedDiversity, $"real {realDiversity} vs collapsed {collapsedDiversity}");
+    }
 }
