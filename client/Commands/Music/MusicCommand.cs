@@ -23,7 +23,8 @@ public static class MusicCommand
         {
             return body();
         }
-        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException
+            or UnauthorizedAccessException or CreativeGen.Ml.Music.Midi.MidiFormatException)
         {
             Spectre.Console.AnsiConsole.MarkupLine($"[red]error[/]: {Spectre.Console.Markup.Escape(error.Message)}");
             return 1;
