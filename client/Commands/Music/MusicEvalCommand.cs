@@ -30,7 +30,7 @@ public static class MusicEvalCommand
         };
         command.SetAction(parse => MusicCommand.Guard(() =>
         {
-            TorchRuntime.Initialize();
+            MusicCommand.InitializeTorchForSampling();
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
             var (header, network, _) = MusicCheckpoint.Load(modelPath);
             LikelihoodReport likelihood;

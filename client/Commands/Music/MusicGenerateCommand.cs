@@ -30,7 +30,7 @@ public static class MusicGenerateCommand
         };
         command.SetAction(parse => MusicCommand.Guard(() =>
         {
-            TorchRuntime.Initialize();
+            MusicCommand.InitializeTorchForSampling();
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
             var seedValue = parse.GetValue(seed) ?? Environment.TickCount64 % 1_000_000;
             var primerPiece = parse.GetValue(primer) is { } primerPath ? MidiReader.Read(primerPath) : null;

@@ -18,7 +18,7 @@ public static class MusicSpeedCommand
         var command = new Command("speed", "Measure generation speed (tokens/s) per batch size; prints medians.") { model, batches, seconds, repeats };
         command.SetAction(parse => MusicCommand.Guard(() =>
         {
-            TorchRuntime.Initialize();
+            MusicCommand.InitializeTorchForSampling();
             using var generator = MusicModelLoader.LoadGenerator(parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName));
             var table = new Table().AddColumns("streams", "tokens/s (median)", "runs", "network only, tokens/s");
             foreach (var streams in parse.GetValue(batches)!)

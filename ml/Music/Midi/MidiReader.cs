@@ -31,7 +31,8 @@ public static class MidiReader
     public static MidiPiece Read(byte[] bytes, string name)
     {
         if (bytes.Length == 0) throw new MidiFormatException(name, "the file is empty");
-        if (bytes.Length < 14 || bytes[0] != 'M' || bytes[1] != 'T' || bytes[2] != 'h' || bytes[3] != 'd')
+        if (bytes.Length < 14) throw new MidiFormatException(name, $"too short to be a MIDI file ({bytes.Length} bytes)");
+        if (bytes[0] != 'M' || bytes[1] != 'T' || bytes[2] != 'h' || bytes[3] != 'd')
             throw new MidiFormatException(name, "not a standard MIDI file (no MThd header)");
 
         MidiFile file;

@@ -3,8 +3,9 @@ namespace CreativeGen.Ml.Music.Sampling;
 /// <summary>One stream in a generation batch: the tokens it must still be fed, what it wrote, its clock and random source.</summary>
 internal sealed class GenerationStream
 {
-    public GenerationStream(int[] forced, int[] primer, SamplingSettings sampling, StreamRandom random, double bpm, double startSeconds, double endSeconds, int maxTokens)
+    public GenerationStream(int[] forced, int[] primer, SamplingSettings sampling, StreamRandom random, double bpm, double startSeconds, double endSeconds, int maxTokens, bool[] blocked)
     {
+        Blocked = blocked;
         Forced = new Queue<int>(forced);
         Body = [.. primer];
         Sampling = sampling;
@@ -16,6 +17,9 @@ internal sealed class GenerationStream
     }
 
     public Queue<int> Forced { get; }
+
+    /// <summary>Tokens the grammar forbids next (e.g. a note-off for a key that does not sound).</summary>
+    public bool[] Blocked { get; }
 
     public List<int> Body { get; }
 

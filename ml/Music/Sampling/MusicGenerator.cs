@@ -76,7 +76,8 @@ public sealed class MusicGenerator : IMusicGenerator
                         inputs[b] = stream.Forced.Dequeue();
                         continue;
                     }
-                    var token = TokenSampler.Sample(logits.AsSpan(b * Tokenizer.Size, Tokenizer.Size), Tokenizer.BaseSize, stream.Sampling, stream.Random);
+                    var token = TokenSampler.Sample(logits.AsSpan(b * Tokenizer.Size, Tokenizer.Size), Tokenizer.BaseSize, stream.Sampling, stream.Random, stream.Blocked);
+                    Tokenizer.UpdateBlocked(stream.Blocked, token);
                     stream.Accept(token, Tokenizer.SecondsOf(token, stream.Bpm));
                     inputs[b] = token;
                 }
@@ -151,8 +152,10 @@ public sealed class MusicGenerator : IMusicGenerator
         var primerTokens = primer is null ? [] : Tokenizer.Encode(Header.Options.ApplySustain ? SustainPedal.Apply(primer) : primer);
         var bpm = request.TempoBpm ?? 120;
         var primerSeconds = primerTokens.Sum(t => Tokenizer.SecondsOf(t, bpm));
+        var blocked = Tokenizer.InitialBlocked();
+        foreach (var token in primerTokens) Tokenizer.UpdateBlocked(blocked, token);
         var densest = Tokenizer.Kind == TokenizerKind.PerformanceEvents ? 200 : 60;
         return new GenerationStream([.. prefix, .. primerTokens], primerTokens, sampling, random, bpm,
-            primerSeconds, primerSeconds + request.LengthSeconds, primerTokens.Length + (int)Math.Ceiling(request.LengthSeconds * densest) + 16);
+            primerSeconds, primerSeconds + request.LengthSeconds, primerTokens.Length + (int)Math.Ceiling(request.LengthSeconds * densest) + 16, blocked);
     }
 }

@@ -8,13 +8,15 @@ namespace CreativeGen.Ml.Music.Sampling;
 public static class TokenSampler
 {
     /// <param name="logits">Next-token logits; only ids below <paramref name="allowed"/> can be drawn.</param>
-    public static int Sample(ReadOnlySpan<float> logits, int allowed, SamplingSettings settings, StreamRandom random)
+    /// <param name="blocked">Tokens that may not come next (probability 0), or null.</param>
+    public static int Sample(ReadOnlySpan<float> logits, int allowed, SamplingSettings settings, StreamRandom random, bool[]? blocked = null)
     {
         var probabilities = new double[allowed];
         var max = double.NegativeInfinity;
         for (var i = 0; i < allowed; i++) max = Math.Max(max, logits[i] / settings.Temperature);
         double total = 0;
-        for (var i = 0; i < allowed; i++) total += probabilities[i] = Math.Exp(logits[i] / settings.Temperature - max);
+        for (var i = 0; i < allowed; i++)
+            total += probabilities[i] = blocked is not null && blocked[i] ? 0 : Math.Exp(logits[i] / settings.Temperature - max);
 
         if (settings.TopK is not null || settings.TopP is not null)
         {
@@ -26,6 +28,7 @@ public static class TokenSampler
             for (var i = 0; i < allowed; i++)
                 if (probabilities[i] > threshold) candidates++;
             if (settings.TopK is { } k && candidates < k) { threshold = 0; candidates = allowed; }
+            candidates = Math.Max(candidates, 1);
             var order = new int[candidates];
             var keys = new double[candidates];
             for (int i = 0, c = 0; i < allowed; i++)

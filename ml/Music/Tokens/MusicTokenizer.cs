@@ -45,6 +45,12 @@ public abstract class MusicTokenizer
 
     public abstract TokenizerSpec ToSpec();
 
+    /// <summary>Which of the representation's tokens may not come next at the start of a stream (none by default).</summary>
+    public virtual bool[] InitialBlocked() => new bool[BaseSize];
+
+    /// <summary>Updates <paramref name="blocked"/> after <paramref name="token"/> (for grammar-constrained sampling).</summary>
+    public virtual void UpdateBlocked(bool[] blocked, int token) { }
+
     public string Describe(int token) =>
         token < BaseSize ? DescribeOwn(token)
         : token == StartToken ? "<start>"

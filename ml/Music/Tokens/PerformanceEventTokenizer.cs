@@ -108,6 +108,20 @@ public sealed class PerformanceEventTokenizer(int trackCount = 1, ConditioningVo
 
     public override TokenizerSpec ToSpec() => BaseSpec(null);
 
+    /// <summary>A note-off is only allowed for a key that sounds: all note-offs start blocked.</summary>
+    public override bool[] InitialBlocked()
+    {
+        var blocked = new bool[BaseSize];
+        Array.Fill(blocked, true, NoteOffBase, NoteOffBase);
+        return blocked;
+    }
+
+    public override void UpdateBlocked(bool[] blocked, int token)
+    {
+        if (token < NoteOffBase) blocked[NoteOffBase + token] = false;
+        else if (token < ShiftBase) blocked[token] = true;
+    }
+
     protected override string DescribeOwn(int token) =>
         token < NoteOffBase ? $"on:{token / 128}:{token % 128}"
         : token < ShiftBase ? $"off:{(token - NoteOffBase) / 128}:{(token - NoteOffBase) % 128}"

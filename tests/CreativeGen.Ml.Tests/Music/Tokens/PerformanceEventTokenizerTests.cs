@@ -69,4 +69,21 @@ public class PerformanceEventTokenizerTests
         Assert.Equal(tokenizer.BaseSize + 1 + 2 + 3 + ConditioningVocabulary.TempoBuckets, tokenizer.Size);
         Assert.NotEqual(known[3], unknown[3]); // 130 bpm is not the default bucket
     }
+
+    [Fact]
+    public void UpdateBlocked_NoteOffAllowedOnlyWhileTheKeySounds()
+    {
+        var tokenizer = new PerformanceEventTokenizer();
+        var blocked = tokenizer.InitialBlocked();
+        Assert.True(blocked[tokenizer.NoteOffBase + 60]);
+        Assert.False(blocked[60]);
+
+        tokenizer.UpdateBlocked(blocked, 60);
+        Assert.False(blocked[tokenizer.NoteOffBase + 60]);
+        Assert.True(blocked[tokenizer.NoteOffBase + 61]);
+
+        tokenizer.UpdateBlocked(blocked, tokenizer.NoteOffBase + 60);
+        Assert.True(blocked[tokenizer.NoteOffBase + 60]);
+        Assert.Equal(128, blocked.Count(b => b));
+    }
 }
