@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using CreativeGen.GrainInterfaces.Models;
+
+namespace CreativeGen.Grains.Batching;
+
+/// <summary>One calibration probe: a batch size and its measured throughput.</summary>
+public sealed record BatchProbe(int BatchSize, TimeSpan Elapsed)
+{
+    public double ItemsPerSecond => BatchSize / Math.Max(Elapsed.TotalSeconds, 1e-9);
+}
+
+/// <summary>
+/// Measures, on the device at hand, how throughput changes with batch size, and picks the maximum batch:
+/// the smallest size within 5% of the best measured rate (smaller batches wait less). A convolutional
+/// generator on a small CPU peaks near batch 4; an LSTM sampler keeps gaining up to 32 or more.
+/// </summary>
+public static class BatchCalibrator
+{
+    public const double NearBestFraction = 0.95;
+
+    /// <summary>Times <paramref name="runBatch"/> at 1, 2, 4, ... up to <paramref name="maxBatchSize"/>.</summary>
+    public static IReadOnlyList<BatchProbe> Measure(Action<int> runBatch, int maxBatchSize, TimeSpan probeLimit, CancellationToken cancellationToken = default)
+    {
+        runBatch(1); // warm-up: first calls allocate and load kernels
+        var probes = new List<BatchProbe>();
+        var bestRate = 0.0;
+        for (var size = 1; size <= maxBatchSize; size *= 2)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var start = Stopwatch.GetTimestamp();
+            runBatch(size);
+            var probe = new BatchProbe(size, Stopwatch.GetElapsedTime(start));
+            probes.Add(probe);
+            bestRate = Math.Max(bestRate, probe.ItemsPerSecond);
+            // Stop once a probe is too slow to repeat in service, or clearly past the peak.
+            if (probe.Elapsed > probeLimit || probe.ItemsPerSecond < 0.5 * bestRate) break;
+        }
+        return probes;
+    }
+
+    /// <summary>The smallest probed size whose rate is within <see cref="NearBestFraction"/> of the best.</summary>
+    public static int Choose(IReadOnlyList<BatchProbe> probes)
+    {
+        if (probes.Count == 0) throw new ArgumentException("No calibration probes to choose from.", nameof(probes));
+        var best = probes.Max(p => p.ItemsPerSecond);
+        return probes.Where(p => p.ItemsPerSecond >= NearBestFraction * best).Min(p => p.BatchSize);
+    }
+
+    /// <summary>The limits a model grain runs with: disabled, fixed by configuration, or calibrated now.</summary>
+    public static BatchLimits Resolve(BatchingOptions options, string modelName, Action<int> runBatch, Action<IReadOnlyList<BatchProbe>>? report = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!options.Enabled) return new BatchLimits(1, 0, "disabled");
+        if (options.MaxBatchSizeByModel.TryGetValue(modelName, out var fixedForModel))
+            return new BatchLimits(fixedForModel, options.WindowMilliseconds, "configured");
+        if (options.MaxBatchSize > 0) return new BatchLimits(options.MaxBatchSize, options.WindowMilliseconds, "configured");
+        var probes = Measure(runBatch, options.CalibrationMaxBatchSize, TimeSpan.FromSeconds(options.CalibrationProbeLimitSeconds), cancellationToken);
+        report?.Invoke(probes);
+        return new BatchLimits(Choose(probes), options.WindowMilliseconds, "calibrated");
+    }
+}
