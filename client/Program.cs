@@ -4,5 +4,7 @@ using CreativeGen.Client.Commands;
 var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
 {
     DoctorCommand.Create(),
+    CreativeGen.Client.Commands.Serve.ServeCommand.Create(),
+    CreativeGen.Client.Commands.Db.DbCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
