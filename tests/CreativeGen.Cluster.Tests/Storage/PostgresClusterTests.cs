@@ -89,6 +89,7 @@ public sealed class PostgresClusterTests
                 SiloPort = TestSupport.FreePort(),
                 GatewayPort = TestSupport.FreePort(),
                 ModelHost = modelHost,
+                ApplySchemaOnStart = true, // both silos apply it at once: the advisory lock serializes them
                 Batching = { MaxBatchSize = 4 },
             });
             models.Register(silo.Services);
