@@ -46,7 +46,7 @@ public static class GatewayApplication
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter(CreativeGenMetrics.MeterName, "Microsoft.Orleans")
+            .AddMeter(CreativeGenMetrics.ExportedMeters)
             .AddPrometheusExporter());
 
         var app = builder.Build();

@@ -7,6 +7,9 @@ public static class CreativeGenMetrics
 {
     public const string MeterName = "CreativeGen.Cluster";
 
+    /// <summary>Meters a process exports: these instruments and Orleans' own (activations, messaging, ...).</summary>
+    public static readonly string[] ExportedMeters = [MeterName, "Microsoft.Orleans"];
+
     private static readonly Meter Meter = new(MeterName);
 
     /// <summary>Requests per forward pass, per model.</summary>

@@ -21,7 +21,7 @@ public static class ServeCommand
         {
             Description = "Join an external cluster instead of embedding a silo: a PostgreSQL connection string (ADO.NET clustering) or localhost[:gatewayPort].",
         };
-        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster and service id.", DefaultValueFactory = _ => "creativegen" };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "Cluster and service id (default: CreativeGen__ClusterId/ServiceId, else creativegen)." };
         var noBatching = new Option<bool>("--no-batching") { Description = "Run every generation request on its own (to measure what batching buys)." };
         var maxBatch = new Option<int>("--max-batch") { Description = "Fixed maximum batch size (default 0: measure on this device when a model loads)." };
         var command = new Command("serve", "Start the HTTP API (with an embedded silo unless --cluster is given).")
@@ -34,7 +34,7 @@ public static class ServeCommand
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
             options.Silo.StateDirectory = parse.GetValue(state)!;
             options.Silo.ModelDirectory = parse.GetValue(models) ?? options.Silo.ModelDirectory;
-            options.Silo.ClusterId = options.Silo.ServiceId = parse.GetValue(clusterId)!;
+            if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;
             if (parse.GetValue(noBatching)) options.Silo.Batching.Enabled = false;
             if (parse.GetValue(maxBatch) is > 0 and var size) options.Silo.Batching.MaxBatchSize = size;
             return await RunAsync(options, token);

@@ -29,9 +29,11 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         Assert.Contains("http_server_request_duration_seconds_bucket", metrics);
         Assert.Contains("http_route=\"/v1/users/{id}/landscapes\"", metrics);
-        Assert.Contains("creativegen_model_batch_size", metrics);
-        Assert.Contains("creativegen_model_queue_wait", metrics);
-        Assert.Contains("creativegen_grains_active", metrics);
+        // Exact series names, as the Grafana dashboard (helm/creativegen/dashboards) queries them.
+        Assert.Contains("creativegen_model_batch_size_bucket{", metrics);
+        Assert.Contains("creativegen_model_queue_wait_milliseconds_bucket{", metrics);
+        Assert.Contains("creativegen_model_batch_duration_milliseconds_bucket{", metrics);
+        Assert.Contains("creativegen_grains_active{", metrics);
     }
 
     [Fact]
