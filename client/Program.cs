@@ -1,9 +1,12 @@
 using System.CommandLine;
 using CreativeGen.Client.Commands;
+using CreativeGen.Client.Commands.Landscapes;
 
 var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
 {
     DoctorCommand.Create(),
+    CreativeGen.Client.Commands.Music.MusicCommand.Create(),
+    LandscapeCommand.Create(),
     CreativeGen.Client.Commands.Serve.ServeCommand.Create(),
     CreativeGen.Client.Commands.Db.DbCommand.Create(),
 };

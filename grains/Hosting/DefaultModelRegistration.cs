@@ -22,15 +22,13 @@ public static class DefaultModelRegistration
     private static IMusicGenerator LoadMusic(string path)
     {
         TorchRuntime.Initialize();
-        // TODO(merge): return CreativeGen.Ml.Music.MusicModelLoader.Load(path);
-        throw new NotSupportedException($"The music model loader is not wired in yet (grains/Hosting/DefaultModelRegistration.cs); cannot load {path}.");
+        return MusicModelLoader.Load(path);
     }
 
     private static ILandscapeGenerator LoadLandscape(string path)
     {
         TorchRuntime.Initialize();
-        // TODO(merge): return CreativeGen.Ml.Landscapes.LandscapeModelLoader.Load(path);
-        throw new NotSupportedException($"The landscape model loader is not wired in yet (grains/Hosting/DefaultModelRegistration.cs); cannot load {path}.");
+        return LandscapeModelLoader.Load(path);
     }
 
     private static string Require(string directory, string fileName)

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace CreativeGen.Client.Commands.Landscapes;
+
+/// <summary>`creativegen landscape ...`: train, generate and evaluate the Landscape Designer.</summary>
+public static class LandscapeCommand
+{
+    public static Command Create() => new("landscape", "Landscape Designer: a category-conditional GAN that paints forests, glaciers, mountains and seas.")
+    {
+        LandscapeTrainCommand.Create(),
+        LandscapeGenerateCommand.Create(),
+        LandscapeEvalCommand.Create(),
+        LandscapeSpeedCommand.Create(),
+    };
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Landscapes.Data;
+using CreativeGen.Ml.Landscapes.Model;
+using CreativeGen.Ml.Landscapes.Training;
+using Spectre.Console;
+
+namespace CreativeGen.Client.Commands.Landscapes;
+
+/// <summary>`creativegen landscape train`: trains (or resumes) a landscape GAN with checkpoints and contact sheets.</summary>
+public static class LandscapeTrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder of category folders of JPEG/PNG photos (the train split).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Run folder: train.ckpt, model.ckpt, sheets/.", DefaultValueFactory = _ => new DirectoryInfo("runs/landscape-64") };
+        var resume = new Option<bool>("--resume") { Description = "Continue exactly from <out>/train.ckpt (the model options then come from the checkpoint)." };
+        var steps = new Option<long>("--steps") { Description = "Total steps to reach (including steps before a resume).", DefaultValueFactory = _ => 5000 };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint and a contact sheet every N steps.", DefaultValueFactory = _ => 250 };
+        var cpuBudget = new Option<double?>("--cpu-budget") { Description = "Stop after this many CPU seconds of training in total (for fair benchmarks)." };
+        var architecture = new Option<LandscapeArchitecture>("--architecture") { Description = "Projection (the landscape model) or TransposedDcgan (the seed's baseline, with its one-learning-rate recipe).", DefaultValueFactory = _ => LandscapeArchitecture.Projection };
+        var resolution = new Option<int>("--resolution") { Description = "Image side in pixels (power of two).", DefaultValueFactory = _ => 64 };
+        var width = new Option<int>("--width") { Description = "Base channel width w (generator starts at 8w).", DefaultValueFactory = _ => 32 };
+        var latent = new Option<int>("--latent") { Description = "Latent vector size.", DefaultValueFactory = _ => 128 };
+        var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 32 };
+        var seed = new Option<long>("--seed") { Description = "Training seed (also the contact sheets' fixed noise).", DefaultValueFactory = _ => 1 };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "Where decoded images are cached between runs.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("runs", "cache")) };
+        var maxPerCategory = new Option<int?>("--max-per-category") { Description = "Use at most this many images per category." };
+        var snapshots = new Option<bool>("--keep-snapshots") { Description = "Keep the model file of every checkpoint under <out>/snapshots/." };
+        var export = new Option<FileInfo?>("--export") { Description = "Only write the model file (EMA generator) of <out>/train.ckpt to this path, e.g. models/landscape-64.ckpt." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Run one step, write a checkpoint, and stop." };
+        var command = new Command("train", "Train a landscape GAN (or resume one) with checkpoints and contact sheets.")
+        {
+            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, dryRun,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandErrors.Guard(() =>
+        {
+            TorchRuntime.Initialize();
+            var outDir = parse.GetValue(output)!.FullName;
+            var run = new TrainingRunOptions(outDir, parse.GetValue(dryRun) ? 1 : parse.GetValue(steps), parse.GetValue(checkpointEvery), parse.GetValue(cpuBudget), keepSnapshots: parse.GetValue(snapshots));
+            if (parse.GetValue(export) is { } exportFile)
+            {
+                using var saved = LandscapeTrainer.Resume(run.TrainingCheckpointPath);
+                saved.ExportModel(exportFile.FullName);
+                AnsiConsole.MarkupLineInterpolated($"wrote {exportFile.FullName} (step {saved.Step}, {new FileInfo(exportFile.FullName).Length / 1e6:F1} MB)");
+                return 0;
+            }
+            using var trainer = parse.GetValue(resume)
+                ? LandscapeTrainer.Resume(run.TrainingCheckpointPath)
+                : NewTrainer(parse.GetValue(architecture), parse.GetValue(resolution), parse.GetValue(width), parse.GetValue(latent), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(data)!.FullName);
+            if (parse.GetValue(dryRun)) run = new TrainingRunOptions(outDir, trainer.Step + 1, 1);
+            using var dataset = LandscapeIngest.Load(parse.GetValue(data)!.FullName, trainer.Model.Resolution, trainer.Model.Categories,
+                parse.GetValue(cache)?.FullName, parse.GetValue(maxPerCategory), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            AnsiConsole.MarkupLineInterpolated($"{trainer.Model.Architecture} {trainer.Model.Resolution}px w={trainer.Model.BaseWidth} batch={trainer.Training.BatchSize} seed={trainer.Training.Seed}, {dataset.Count} images, from step {trainer.Step} to {run.TotalSteps}, torch threads {TorchSharp.torch.get_num_threads()}");
+            TrainingConsole.Run(trainer, dataset, run, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"[green]stopped at step {trainer.Step}[/] ({trainer.CpuSeconds:F0} CPU s); model: {run.ModelPath}");
+            return 0;
+        })));
+        return command;
+    }
+
+    private static LandscapeTrainer NewTrainer(LandscapeArchitecture architecture, int resolution, int width, int latent, int batch, long seed, string dataFolder)
+    {
+        var categories = Directory.GetDirectories(dataFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var model = new LandscapeModelOptions(categories, resolution, latent, width, architecture: architecture);
+        var training = architecture == LandscapeArchitecture.TransposedDcgan
+            ? GanTrainingOptions.SeedBaseline(batch, seed)
+            : GanTrainingOptions.Landscape(batch, seed);
+        return new LandscapeTrainer(model, training);
+    }
+}

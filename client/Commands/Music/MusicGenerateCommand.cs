@@ -1,0 +1,56 @@
+using System.CommandLine;
+using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Music;
+using CreativeGen.Ml.Music.Audio;
+using CreativeGen.Ml.Music.Midi;
+using Spectre.Console;
+
+namespace CreativeGen.Client.Commands.Music;
+
+/// <summary>`creativegen music generate`: writes a new piece as MIDI (and optionally WAV).</summary>
+public static class MusicGenerateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "checkpoint (default: the shipped models/music-piano.ckpt)" };
+        var output = new Option<string>("--out") { Description = "MIDI file to write", DefaultValueFactory = _ => "song.mid" };
+        var primer = new Option<string?>("--primer") { Description = "MIDI file to continue (the output starts with it)" };
+        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
+        var topK = new Option<int?>("--top-k");
+        var topP = new Option<double?>("--top-p");
+        var length = new Option<double>("--length-seconds") { DefaultValueFactory = _ => 30 };
+        var composer = new Option<string?>("--composer") { Description = "composer label (see the list printed on error); default: drawn from the seed" };
+        var tempo = new Option<double?>("--tempo") { Description = "tempo in bpm (conditions the model and sets the file's tempo)" };
+        var seed = new Option<long?>("--seed") { Description = "random seed (default: from the clock, printed)" };
+        var wav = new Option<string?>("--wav") { Description = "also render WAV through fluidsynth" };
+        var soundFont = new Option<string?>("--soundfont") { Description = "General MIDI .sf2 for --wav" };
+        var command = new Command("generate", "Generate a piece of music as MIDI.")
+        {
+            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont,
+        };
+        command.SetAction(parse => MusicCommand.Guard(() =>
+        {
+            TorchRuntime.Initialize();
+            var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
+            var seedValue = parse.GetValue(seed) ?? Environment.TickCount64 % 1_000_000;
+            var primerPiece = parse.GetValue(primer) is { } primerPath ? MidiReader.Read(primerPath) : null;
+            var request = new MusicRequest(parse.GetValue(composer), parse.GetValue(length), parse.GetValue(temperature),
+                parse.GetValue(topK), parse.GetValue(topP), seedValue, parse.GetValue(tempo));
+            using var generator = MusicModelLoader.LoadGenerator(modelPath);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var tokens = generator.GenerateTokens([request], [primerPiece]);
+            var midi = generator.ToMidi(tokens[0], request);
+            var outPath = parse.GetValue(output)!;
+            AtomicFile.WriteAllBytes(outPath, midi);
+            AnsiConsole.MarkupLine($"wrote {Markup.Escape(outPath)}: {tokens[0].Length} tokens in {started.Elapsed.TotalSeconds:F1} s, " +
+                $"model {Markup.Escape(generator.ModelName)} version {generator.ModelVersion}, seed {seedValue}");
+            if (parse.GetValue(wav) is { } wavPath)
+            {
+                AtomicFile.WriteAllBytes(wavPath, MidiAudioRenderer.RenderWav(midi, parse.GetValue(soundFont)));
+                AnsiConsole.MarkupLine($"wrote {Markup.Escape(wavPath)}");
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Diagnostics;
+using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Music;
+using Spectre.Console;
+
+namespace CreativeGen.Client.Commands.Music;
+
+/// <summary>`creativegen music speed`: generated tokens per second, single stream and batched.</summary>
+public static class MusicSpeedCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "checkpoint (default: the shipped model)" };
+        var batches = new Option<int[]>("--streams") { Description = "batch sizes to measure", DefaultValueFactory = _ => [1, 32], AllowMultipleArgumentsPerToken = true };
+        var seconds = new Option<double>("--length-seconds") { DefaultValueFactory = _ => 20 };
+        var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3 };
+        var command = new Command("speed", "Measure generation speed (tokens/s) per batch size; prints medians.") { model, batches, seconds, repeats };
+        command.SetAction(parse => MusicCommand.Guard(() =>
+        {
+            TorchRuntime.Initialize();
+            using var generator = MusicModelLoader.LoadGenerator(parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName));
+            var table = new Table().AddColumns("streams", "tokens/s (median)", "runs", "network only, tokens/s");
+            foreach (var streams in parse.GetValue(batches)!)
+            {
+                var rates = new List<double>();
+                for (var r = 0; r < parse.GetValue(repeats); r++)
+                {
+                    var requests = Enumerable.Range(0, streams)
+                        .Select(i => new MusicRequest(null, parse.GetValue(seconds), 1.0, null, 0.95, 1000 * r + i)).ToList();
+                    var clock = Stopwatch.StartNew();
+                    var tokens = generator.GenerateTokens(requests).Sum(t => t.Length);
+                    rates.Add(tokens / clock.Elapsed.TotalSeconds);
+                }
+                rates.Sort();
+                table.AddRow(streams.ToString(), $"{rates[rates.Count / 2]:N0}", string.Join(", ", rates.Select(x => x.ToString("N0"))),
+                    $"{generator.MeasureStepsPerSecond(streams, 300) * streams:N0}");
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using CreativeGen.Ml.Landscapes.Model;
+using CreativeGen.Ml.Landscapes.Sampling;
+using CreativeGen.Ml.Landscapes.Training;
+
+namespace CreativeGen.Ml.Landscapes;
+
+/// <summary>Loads a landscape checkpoint (a model file, or a training checkpoint's EMA generator) for generation.</summary>
+public static class LandscapeModelLoader
+{
+    /// <summary>
+    /// The generator in <paramref name="checkpointPath"/>. Its version is a short hash of the file. Throws
+    /// <see cref="FileNotFoundException"/> for a missing file and <see cref="InvalidDataException"/> for a corrupt one.
+    /// </summary>
+    public static ILandscapeGenerator Load(string checkpointPath) => LoadModel(checkpointPath);
+
+    /// <summary>As <see cref="Load"/>, with the concrete type (interpolation, raw pixels, the network).</summary>
+    public static LandscapeModel LoadModel(string checkpointPath)
+    {
+        CreativeGen.Ml.Common.TorchRuntime.Initialize();
+        var (header, _, reader) = LandscapeCheckpoint.Open(checkpointPath);
+        using (reader)
+        {
+            LandscapeModelOptions options;
+            try { options = header.ToModelOptions(); }
+            catch (ArgumentException error) { throw new InvalidDataException($"{checkpointPath}: invalid model options in the header ({error.Message}).", error); }
+            var network = LandscapeNetworks.CreateGenerator(options);
+            try
+            {
+                LandscapeCheckpoint.LoadInto(network, reader, checkpointPath, "EMA generator");
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+            return new LandscapeModel(network, Path.GetFileNameWithoutExtension(checkpointPath), Version(checkpointPath), header.Step, header.TrainingCpuSeconds);
+        }
+    }
+
+    private static string Version(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+    }
+}

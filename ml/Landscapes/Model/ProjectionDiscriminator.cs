@@ -1,0 +1,45 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CreativeGen.Ml.Landscapes.Model;
+
+/// <summary>
+/// Spectrally normalized discriminator with a projection head (Miyato and Koyama 2018): strided 4x4 convolutions
+/// halve the image down to 4x4, features are summed over space, and the score is
+/// linear(features) + embedding(category) · features.
+/// </summary>
+public sealed class ProjectionDiscriminator : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> body;
+    private readonly SpectralLinear score;
+    private readonly SpectralLinear categoryProjection;
+
+    public ProjectionDiscriminator(string name, LandscapeModelOptions options) : base(name)
+    {
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        long channels = 3;
+        for (var stage = 0; stage < options.Stages; stage++)
+        {
+            long next = Math.Min(options.BaseWidth << stage, options.BaseWidth * 8);
+            layers.Add(($"conv{stage}", new SpectralConv2d($"conv{stage}", channels, next, 4, 2, 1)));
+            layers.Add(($"act{stage}", nn.LeakyReLU(0.2)));
+            channels = next;
+        }
+        layers.Add(("conv_final", new SpectralConv2d("conv_final", channels, channels, 3, 1, 1)));
+        layers.Add(("act_final", nn.LeakyReLU(0.2)));
+        body = nn.Sequential(layers);
+        score = new SpectralLinear("score", channels, 1);
+        categoryProjection = new SpectralLinear("category_projection", channels, options.Categories.Count, withBias: false);
+        RegisterComponents();
+    }
+
+    /// <param name="images">(B, 3, R, R) in [-1, 1]</param>
+    /// <param name="categories">(B) int64</param>
+    /// <returns>(B) unbounded scores: high means real.</returns>
+    public override Tensor forward(Tensor images, Tensor categories)
+    {
+        var features = body.forward(images).sum([2, 3]); // (B, 8w)
+        var projection = categoryProjection.Lookup(categories).mul(features).sum(1); // (B)
+        return score.forward(features).squeeze(1).add(projection);
+    }
+}

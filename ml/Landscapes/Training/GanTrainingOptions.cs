@@ -1,0 +1,54 @@
+namespace CreativeGen.Ml.Landscapes.Training;
+
+/// <summary>How a landscape GAN is trained. Use the named presets; every value is validated.</summary>
+public sealed record GanTrainingOptions
+{
+    public GanTrainingOptions(
+        int batchSize,
+        double generatorLearningRate,
+        double discriminatorLearningRate,
+        double beta1,
+        double beta2,
+        GanLoss loss,
+        bool diffAugment,
+        double emaDecay,
+        long seed = 1)
+    {
+        if (batchSize is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Batch size must be in [1, 4096].");
+        if (generatorLearningRate is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(generatorLearningRate), generatorLearningRate, "Learning rate must be in (0, 1].");
+        if (discriminatorLearningRate is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(discriminatorLearningRate), discriminatorLearningRate, "Learning rate must be in (0, 1].");
+        if (beta1 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "Adam beta1 must be in [0, 1).");
+        if (beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "Adam beta2 must be in [0, 1).");
+        if (emaDecay is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(emaDecay), emaDecay, "EMA decay must be in [0, 1) (0: no averaging).");
+        BatchSize = batchSize;
+        GeneratorLearningRate = generatorLearningRate;
+        DiscriminatorLearningRate = discriminatorLearningRate;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Loss = loss;
+        DiffAugment = diffAugment;
+        EmaDecay = emaDecay;
+        Seed = seed;
+    }
+
+    public int BatchSize { get; init; }
+    public double GeneratorLearningRate { get; }
+    public double DiscriminatorLearningRate { get; }
+    public double Beta1 { get; }
+    public double Beta2 { get; }
+    public GanLoss Loss { get; }
+    public bool DiffAugment { get; }
+    public double EmaDecay { get; }
+    public long Seed { get; init; }
+
+    /// <summary>
+    /// The landscape recipe: two time-scale update rule (D learns 4x faster than G, Heusel et al. 2017), hinge loss,
+    /// Adam(0, 0.9), DiffAugment (colour, translation, cutout), EMA of the generator with decay 0.999.
+    /// </summary>
+    public static GanTrainingOptions Landscape(int batchSize = 32, long seed = 1) =>
+        new(batchSize, 1e-4, 4e-4, 0.0, 0.9, GanLoss.Hinge, diffAugment: true, emaDecay: 0.999, seed);
+
+    /// <summary>The seed's first attempt: one learning rate 2e-4 for both, Adam(0.5, 0.999), BCE, no augmentation, no EMA.</summary>
+    public static GanTrainingOptions SeedBaseline(int batchSize = 32, long seed = 1) =>
+        new(batchSize, 2e-4, 2e-4, 0.5, 0.999, GanLoss.NonSaturating, diffAugment: false, emaDecay: 0.0, seed);
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using CreativeGen.Ml.Landscapes.Data;
+using CreativeGen.Ml.Landscapes.Imaging;
+using CreativeGen.Ml.Landscapes.Model;
+using CreativeGen.Ml.Landscapes.Sampling;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CreativeGen.Ml.Landscapes.Training;
+
+/// <summary>
+/// Trains a conditional landscape GAN one step at a time: a discriminator step on real and generated images, a
+/// generator step, then the EMA update. Every random draw of step s comes from its own generator seeded from (seed, s), so a
+/// run resumed from a checkpoint continues exactly as if it had never stopped.
+/// </summary>
+public sealed class LandscapeTrainer : IDisposable
+{
+    public LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training) : this(model, training, null)
+    {
+    }
+
+    /// <param name="loadWeights">Runs after the networks exist and before the optimizers take their parameters.</param>
+    private LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training, Action<LandscapeTrainer>? loadWeights)
+    {
+        Model = model;
+        Training = training;
+        // Initialization draws from torch's global generator; the lock keeps concurrent trainers of this process from
+        // interleaving their draws. Training steps draw only from their own generators.
+        lock (InitializationLock)
+        {
+            torch.manual_seed(training.Seed);
+            Generator = LandscapeNetworks.CreateGenerator(model);
+            Discriminator = LandscapeNetworks.CreateDiscriminator(model);
+            Ema = LandscapeNetworks.CreateGenerator(model);
+        }
+        ExponentialMovingAverage.CopyInto(Generator, Ema);
+        Ema.eval();
+        loadWeights?.Invoke(this);
+        GeneratorOptimizer = torch.optim.Adam(Generator.parameters(), training.GeneratorLearningRate, training.Beta1, training.Beta2);
+        DiscriminatorOptimizer = torch.optim.Adam(Discriminator.parameters(), training.DiscriminatorLearningRate, training.Beta1, training.Beta2);
+    }
+
+    private static readonly Lock InitializationLock = new();
+
+    public LandscapeModelOptions Model { get; }
+    public GanTrainingOptions Training { get; }
+    public LandscapeGeneratorNetwork Generator { get; }
+    public LandscapeGeneratorNetwork Ema { get; }
+    public nn.Module<Tensor, Tensor, Tensor> Discriminator { get; }
+    public Adam GeneratorOptimizer { get; }
+    public Adam DiscriminatorOptimizer { get; }
+
+    /// <summary>Steps completed so far, including those before a resume.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>Process CPU seconds spent in <see cref="TrainStep"/> so far, including before a resume.</summary>
+    public double CpuSeconds { get; private set; }
+
+    /// <summary>One discriminator and one generator update. Returns the two losses.</summary>
+    public (float DiscriminatorLoss, float GeneratorLoss) TrainStep(LandscapeDataset data)
+    {
+        if (data.Resolution != Model.Resolution) throw new ArgumentException($"Data is {data.Resolution}px, the model {Model.Resolution}px.", nameof(data));
+        if (!data.Categories.SequenceEqual(Model.Categories)) throw new ArgumentException("Data categories differ from the model's.", nameof(data));
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        using var scope = torch.NewDisposeScope();
+        using var random = new torch.Generator((ulong)StepSeed(Training.Seed, Step));
+        Generator.train();
+        Discriminator.train();
+
+        var (real, labels) = data.Batch(BatchIndices(data.Count));
+        var categoryWeights = Generator.OneHot(labels);
+
+        // Discriminator: real high, generated low.
+        DiscriminatorOptimizer.zero_grad();
+        Tensor fake;
+        using (torch.no_grad()) fake = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        var realScores = Discriminator.forward(Augment(real, random), labels);
+        var fakeScores = Discriminator.forward(Augment(fake, random), labels);
+        var discriminatorLoss = Training.Loss == GanLoss.Hinge
+            ? nn.functional.relu(realScores.neg().add(1.0)).mean().add(nn.functional.relu(fakeScores.add(1.0)).mean())
+            : nn.functional.binary_cross_entropy_with_logits(realScores, torch.ones_like(realScores))
+                .add(nn.functional.binary_cross_entropy_with_logits(fakeScores, torch.zeros_like(fakeScores)));
+        discriminatorLoss.backward();
+        DiscriminatorOptimizer.step();
+
+        // Generator: fool the discriminator.
+        GeneratorOptimizer.zero_grad();
+        var generated = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        var scores = Discriminator.forward(Augment(generated, random), labels);
+        var generatorLoss = Training.Loss == GanLoss.Hinge
+            ? scores.mean().neg()
+            : nn.functional.binary_cross_entropy_with_logits(scores, torch.ones_like(scores));
+        generatorLoss.backward();
+        GeneratorOptimizer.step();
+        Discriminator.zero_grad();
+
+        if (Training.EmaDecay > 0) ExponentialMovingAverage.Update(Generator, Ema, Training.EmaDecay, Step);
+        else ExponentialMovingAverage.CopyInto(Generator, Ema);
+
+        Step++;
+        CpuSeconds += (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        return (discriminatorLoss.item<float>(), generatorLoss.item<float>());
+    }
+
+    /// <summary>A grid of EMA samples from fixed noise: one row per category, <paramref name="perCategory"/> columns.</summary>
+    public byte[] ContactSheet(int perCategory = 8)
+    {
+        RecalibrateEma();
+        return ContactSheets.FixedNoise(Ema, perCategory, Training.Seed);
+    }
+
+    public LandscapeCheckpointHeader Header() => LandscapeCheckpointHeader.From(Model, Step, CpuSeconds, Training);
+
+    /// <summary>Writes the training checkpoint (everything) and, if given, the model file (EMA generator only).</summary>
+    public void Save(string trainingPath, string? modelPath = null)
+    {
+        RecalibrateEma();
+        LandscapeCheckpoint.WriteTraining(trainingPath, Header(), this);
+        if (modelPath is not null) ExportModel(modelPath);
+    }
+
+    /// <summary>Writes the model file: header and EMA generator, with batch-norm statistics of its own.</summary>
+    public void ExportModel(string modelPath)
+    {
+        RecalibrateEma();
+        LandscapeCheckpoint.WriteModel(modelPath, Header() with { Training = null }, Ema);
+    }
+
+    /// <summary>
+    /// The EMA generator's batch-norm statistics are copied from the raw generator every step; before it is saved or
+    /// sampled they are re-estimated for its own weights. Deterministic, and overwritten again by the next step.
+    /// </summary>
+    private void RecalibrateEma()
+    {
+        if (Training.EmaDecay > 0) StandingStatistics.Recalibrate(Ema, seed: Training.Seed);
+    }
+
+    /// <summary>Restores a trainer from a training checkpoint written by <see cref="Save"/>.</summary>
+    public static LandscapeTrainer Resume(string trainingPath)
+    {
+        var (header, isTraining, reader) = LandscapeCheckpoint.Open(trainingPath);
+        using (reader)
+        {
+            if (!isTraining || header.Training is null)
+                throw new InvalidDataException($"{trainingPath} is a model file (EMA generator only); resuming needs the training checkpoint (*.train.ckpt).");
+            var trainer = new LandscapeTrainer(header.ToModelOptions(), header.Training.ToOptions(), loading =>
+            {
+                LandscapeCheckpoint.LoadInto(loading.Ema, reader, trainingPath, "EMA generator");
+                LandscapeCheckpoint.LoadInto(loading.Generator, reader, trainingPath, "generator");
+                LandscapeCheckpoint.LoadInto(loading.Discriminator, reader, trainingPath, "discriminator");
+            });
+            trainer.GeneratorOptimizer.load_state_dict(reader);
+            trainer.DiscriminatorOptimizer.load_state_dict(reader);
+            trainer.Step = header.Step;
+            trainer.CpuSeconds = header.TrainingCpuSeconds;
+            return trainer;
+        }
+    }
+
+    private Tensor Augment(Tensor images, torch.Generator random) => Training.DiffAugment ? DiffAugment.Apply(images, random) : images;
+
+    private Tensor BatchIndices(int count)
+    {
+        var batch = Training.BatchSize;
+        var start = Step * batch;
+        var indices = new long[batch];
+        for (var i = 0; i < batch; i++)
+        {
+            var position = start + i;
+            var permutation = Permutation(position / count, count);
+            indices[i] = permutation[position % count];
+        }
+        return torch.tensor(indices);
+    }
+
+    private readonly Dictionary<long, long[]> permutationCache = [];
+
+    private long[] Permutation(long epoch, int count)
+    {
+        if (permutationCache.TryGetValue(epoch, out var cached)) return cached;
+        var random = new Random(unchecked((int)StepSeed(Training.Seed, -1 - epoch)));
+        var order = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
+        random.Shuffle(order);
+        foreach (var old in permutationCache.Keys.Where(key => key < epoch).ToList()) permutationCache.Remove(old);
+        permutationCache[epoch] = order;
+        return order;
+    }
+
+    private static long StepSeed(long seed, long step) => unchecked(seed * 1_000_003 + step * 7_919 + 17) & 0x7FFF_FFFF_FFFF;
+
+    public void Dispose()
+    {
+        GeneratorOptimizer.Dispose();
+        DiscriminatorOptimizer.Dispose();
+        Generator.Dispose();
+        Ema.Dispose();
+        Discriminator.Dispose();
+    }
+}

@@ -1,0 +1,158 @@
+using CreativeGen.Ml.Music.Midi;
+using CreativeGen.Ml.Music.Model;
+using CreativeGen.Ml.Music.Tokens;
+using CreativeGen.Ml.Music.Training;
+using TorchSharp;
+
+namespace CreativeGen.Ml.Music.Sampling;
+
+/// <summary>
+/// Writes MIDI from a trained model. All requests of a call run as one batch: every step feeds one token per
+/// stream through the shared LSTM cells. Each stream samples with its own <see cref="StreamRandom"/> seeded
+/// by its request, so a result depends only on (checkpoint, request, primer), not on the batch around it.
+/// </summary>
+public sealed class MusicGenerator : IMusicGenerator
+{
+    public const double MaxLengthSeconds = 600;
+    public const double MaxNoteSeconds = 5;
+    private readonly MusicLstm model;
+    private readonly LstmStepper stepper;
+    private readonly Lock gate = new();
+
+    public MusicGenerator(MusicLstm model, CheckpointHeader header, string modelName, string modelVersion)
+    {
+        this.model = model;
+        model.eval();
+        Header = header;
+        Tokenizer = MusicTokenizer.FromSpec(header.Tokenizer);
+        stepper = new LstmStepper(model);
+        ModelName = modelName;
+        ModelVersion = modelVersion;
+        Composers = Tokenizer.Conditioning?.Composers ?? [];
+    }
+
+    public string ModelName { get; }
+
+    public string ModelVersion { get; }
+
+    public IReadOnlyList<string> Composers { get; }
+
+    public CheckpointHeader Header { get; }
+
+    public MusicTokenizer Tokenizer { get; }
+
+    public IReadOnlyList<byte[]> GenerateMidi(IReadOnlyList<MusicRequest> requests, CancellationToken cancellationToken = default) =>
+        GenerateMidi(requests, primers: null, cancellationToken);
+
+    /// <summary>As <see cref="GenerateMidi(IReadOnlyList{MusicRequest}, CancellationToken)"/>, each request optionally continuing a primer piece (the output starts with the primer).</summary>
+    public IReadOnlyList<byte[]> GenerateMidi(IReadOnlyList<MusicRequest> requests, IReadOnlyList<MidiPiece?>? primers, CancellationToken cancellationToken = default)
+    {
+        var tokens = GenerateTokens(requests, primers, cancellationToken);
+        return [.. requests.Select((request, i) => ToMidi(tokens[i], request))];
+    }
+
+    /// <summary>The body tokens of each stream (primer included, prefix excluded).</summary>
+    public IReadOnlyList<int[]> GenerateTokens(IReadOnlyList<MusicRequest> requests, IReadOnlyList<MidiPiece?>? primers = null, CancellationToken cancellationToken = default)
+    {
+        if (requests.Count == 0) return [];
+        if (primers is not null && primers.Count != requests.Count) throw new ArgumentException("one primer (or null) per request");
+        var streams = requests.Select((request, i) => Prepare(request, primers?[i])).ToArray();
+        lock (gate)
+        {
+            stepper.Reset(streams.Length);
+            var inputs = new long[streams.Length];
+            for (var b = 0; b < streams.Length; b++) inputs[b] = streams[b].Forced.Dequeue();
+            while (streams.Any(s => !s.Done))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var logits = stepper.Step(inputs).contiguous().data<float>().ToArray(); // (B, V)
+                for (var b = 0; b < streams.Length; b++)
+                {
+                    var stream = streams[b];
+                    if (stream.Done) continue;
+                    if (stream.Forced.Count > 0)
+                    {
+                        inputs[b] = stream.Forced.Dequeue();
+                        continue;
+                    }
+                    var token = TokenSampler.Sample(logits.AsSpan(b * Tokenizer.Size, Tokenizer.Size), Tokenizer.BaseSize, stream.Sampling, stream.Random);
+                    stream.Accept(token, Tokenizer.SecondsOf(token, stream.Bpm));
+                    inputs[b] = token;
+                }
+            }
+        }
+        return [.. streams.Select(s => s.Body.ToArray())];
+    }
+
+    /// <summary>
+    /// The notes of generated tokens. A note the model never released ends after <see cref="MaxNoteSeconds"/>
+    /// (a piano tone has died away by then; without this an unreleased note would last to the end).
+    /// </summary>
+    public IReadOnlyList<MidiNote> DecodeNotes(IReadOnlyList<int> body, double? tempoBpm = null) =>
+        [.. Tokenizer.Decode(body, tempoBpm ?? 120)
+            .Select(n => n.DurationSeconds <= MaxNoteSeconds ? n : n with { EndSeconds = n.StartSeconds + MaxNoteSeconds })];
+
+    /// <summary>Decodes body tokens to a MIDI file (two tracks, melody and chords, for two-track models).</summary>
+    public byte[] ToMidi(IReadOnlyList<int> body, MusicRequest request)
+    {
+        var bpm = request.TempoBpm ?? 120;
+        var notes = DecodeNotes(body, bpm);
+        var names = Tokenizer.TrackCount == 2 ? new[] { "Melody", "Chords" } : [.. Enumerable.Range(1, Tokenizer.TrackCount).Select(i => i == 1 ? "Piano" : $"Piano {i}")];
+        var tracks = Enumerable.Range(0, Tokenizer.TrackCount)
+            .Select(t => new MidiTrackSpec(names[t], 0, [.. notes.Where(n => n.Track == t)]))
+            .ToList();
+        return MidiWriter.Write(tracks, bpm);
+    }
+
+    /// <summary>Model steps per second alone (no sampling) for a batch size: what the network costs.</summary>
+    public double MeasureStepsPerSecond(int batchSize, int steps)
+    {
+        lock (gate)
+        {
+            stepper.Reset(batchSize);
+            var inputs = new long[batchSize];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < steps; i++)
+            {
+                using var scope = torch.NewDisposeScope();
+                _ = stepper.Step(inputs).data<float>().ToArray();
+            }
+            return steps / clock.Elapsed.TotalSeconds;
+        }
+    }
+
+    public void Dispose()
+    {
+        stepper.Dispose();
+        model.Dispose();
+    }
+
+    private GenerationStream Prepare(MusicRequest request, MidiPiece? primer)
+    {
+        if (!(request.LengthSeconds is > 0 and <= MaxLengthSeconds))
+            throw new ArgumentException($"length must be in (0, {MaxLengthSeconds}] seconds (got {request.LengthSeconds})");
+        if (request.TempoBpm is { } tempo && !(tempo is >= 20 and <= 400))
+            throw new ArgumentException($"tempo must be 20..400 bpm (got {tempo})");
+        var sampling = new SamplingSettings(request.Temperature, request.TopK, request.TopP);
+        var random = new StreamRandom(request.Seed);
+        var composer = request.Composer;
+        if (composer is not null)
+        {
+            composer = Tokenizer.Conditioning?.FindComposer(composer)
+                ?? throw new ArgumentException($"unknown composer '{request.Composer}'; this model knows: {(Composers.Count == 0 ? "none (not composer-conditioned)" : string.Join(", ", Composers))}");
+        }
+        else if (Composers.Count > 0)
+        {
+            composer = Composers[random.Next(Composers.Count)];
+        }
+        var corpus = Tokenizer.Conditioning?.Corpora.FirstOrDefault();
+        var prefix = Tokenizer.Prefix(new MusicConditioning(corpus, composer, request.TempoBpm));
+        var primerTokens = primer is null ? [] : Tokenizer.Encode(Header.Options.ApplySustain ? SustainPedal.Apply(primer) : primer);
+        var bpm = request.TempoBpm ?? 120;
+        var primerSeconds = primerTokens.Sum(t => Tokenizer.SecondsOf(t, bpm));
+        var densest = Tokenizer.Kind == TokenizerKind.PerformanceEvents ? 200 : 60;
+        return new GenerationStream([.. prefix, .. primerTokens], primerTokens, sampling, random, bpm,
+            primerSeconds, primerSeconds + request.LengthSeconds, primerTokens.Length + (int)Math.Ceiling(request.LengthSeconds * densest) + 16);
+    }
+}

@@ -1,0 +1,108 @@
+using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Landscapes.Data;
+using CreativeGen.Ml.Landscapes.Model;
+using CreativeGen.Ml.Landscapes.Training;
+using SkiaSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CreativeGen.Ml.Tests.Landscapes.Training;
+
+public sealed class LandscapeTrainerTests : IDisposable
+{
+    private readonly LandscapeTestData data = new(perCategory: 4);
+    private readonly LandscapeDataset dataset;
+    private readonly string output = Directory.CreateTempSubdirectory("creativegen-train-").FullName;
+
+    public LandscapeTrainerTests()
+    {
+        TorchRuntime.Initialize();
+        dataset = data.Load(16);
+    }
+
+    [Fact]
+    public void Resume_FromCheckpointMidRun_ContinuesExactlyAsAnUninterruptedRun()
+    {
+        using var straight = TinyLandscapeModels.Trainer();
+        for (var i = 0; i < 4; i++) straight.TrainStep(dataset);
+
+        var path = Path.Combine(output, "train.ckpt");
+        using (var first = TinyLandscapeModels.Trainer())
+        {
+            first.TrainStep(dataset);
+            first.TrainStep(dataset);
+            first.Save(path);
+        }
+        using var resumed = LandscapeTrainer.Resume(path);
+        Assert.Equal(2, resumed.Step);
+        resumed.TrainStep(dataset);
+        resumed.TrainStep(dataset);
+
+        AssertSameWeights(straight.Generator, resumed.Generator);
+        AssertSameWeights(straight.Ema, resumed.Ema);
+        AssertSameWeights(straight.Discriminator, resumed.Discriminator);
+    }
+
+    [Fact]
+    public void TrainingRun_FewSteps_WritesCheckpointsAndContactSheetsAndMovesTheWeights()
+    {
+        using var trainer = TinyLandscapeModels.Trainer();
+        var before = trainer.Ema.parameters().Select(p => p.detach().clone()).ToList();
+        var run = new TrainingRunOptions(output, totalSteps: 4, checkpointEvery: 2, sheetColumns: 3);
+        var reports = new List<TrainingProgress>();
+
+        LandscapeTrainingRun.Run(trainer, dataset, run, new Collect(reports));
+
+        Assert.Equal(4, reports.Count);
+        Assert.All(reports, r => Assert.True(float.IsFinite(r.DiscriminatorLoss) && float.IsFinite(r.GeneratorLoss) && r.StepsPerSecond > 0));
+        Assert.Equal(2, reports.Count(r => r.CheckpointWritten is not null));
+        Assert.True(File.Exists(run.TrainingCheckpointPath) && File.Exists(run.ModelPath));
+        foreach (var step in new[] { 2, 4 })
+        {
+            using var sheet = SKBitmap.Decode(run.SheetPath(step));
+            Assert.Equal(3 * 16 + 4 * 2, sheet.Width); // 3 columns, 2-pixel gutters
+            Assert.Equal(4 * 16 + 5 * 2, sheet.Height); // one row per category
+        }
+        Assert.Contains(trainer.Ema.parameters().Zip(before), pair => !pair.First.allclose(pair.Second));
+        Assert.True(new FileInfo(run.ModelPath).Length < new FileInfo(run.TrainingCheckpointPath).Length / 2, "the model file holds only the EMA generator");
+    }
+
+    [Fact]
+    public void TrainStep_BaselineRecipe_TrainsTheTransposedDcgan()
+    {
+        using var trainer = new LandscapeTrainer(TinyLandscapeModels.Options(LandscapeArchitecture.TransposedDcgan), GanTrainingOptions.SeedBaseline(batchSize: 8));
+        var (d, g) = trainer.TrainStep(dataset);
+        Assert.True(float.IsFinite(d) && float.IsFinite(g));
+        AssertSameWeights(trainer.Generator, trainer.Ema); // no averaging in the seed recipe
+    }
+
+    [Fact]
+    public void Resume_ModelFileInsteadOfTrainingCheckpoint_SaysWhatIsNeeded()
+    {
+        using var trainer = TinyLandscapeModels.Trainer();
+        trainer.TrainStep(dataset);
+        var run = new TrainingRunOptions(output, 1, 1);
+        trainer.Save(run.TrainingCheckpointPath, run.ModelPath);
+        var error = Assert.Throws<InvalidDataException>(() => LandscapeTrainer.Resume(run.ModelPath));
+        Assert.Contains("training checkpoint", error.Message);
+    }
+
+    private static void AssertSameWeights(nn.Module expected, nn.Module actual)
+    {
+        var actualState = actual.state_dict();
+        foreach (var (name, tensor) in expected.state_dict())
+            TensorAssert.Identical(tensor, actualState[name], name);
+    }
+
+    private sealed class Collect(List<TrainingProgress> into) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => into.Add(value);
+    }
+
+    public void Dispose()
+    {
+        dataset.Dispose();
+        data.Dispose();
+        Directory.Delete(output, recursive: true);
+    }
+}
