@@ -43,25 +43,31 @@ public static class OrderResolver
         return (new LandscapeParameters(category, truncation), seed);
     }
 
-    /// <summary>Checks preferences against the models and limits; returns them with labels in the models' spelling.</summary>
-    public static UserPreferences Validate(UserPreferences preferences, MusicModelInfo music, LandscapeModelInfo landscape)
+    /// <summary>Throws unless both parts are present (JSON bodies may leave them out).</summary>
+    public static void RequireComplete(UserPreferences preferences)
     {
         if (preferences.Music is null || preferences.Landscapes is null)
             throw GenerationRequestException.Invalid("preferences", "preferences need both 'music' and 'landscapes'.");
+    }
+
+    /// <summary>Checks preferences against the models' labels and the limits; returns them with labels in the models' spelling.</summary>
+    public static UserPreferences Validate(UserPreferences preferences, IReadOnlyCollection<string> composers, IReadOnlyCollection<string> categories)
+    {
+        RequireComplete(preferences);
         var m = preferences.Music;
         ParameterLimits.Tempo(m.MinTempoBpm, "music.minTempoBpm");
         ParameterLimits.Tempo(m.MaxTempoBpm, "music.maxTempoBpm");
         if (m.MinTempoBpm > m.MaxTempoBpm)
             throw GenerationRequestException.Invalid("music.minTempoBpm", $"music.minTempoBpm ({m.MinTempoBpm}) is above music.maxTempoBpm ({m.MaxTempoBpm}).");
         var musicPreferences = new MusicPreferences(
-            ParameterLimits.Labels(m.Composers, music.Composers, "music.composers", "composer"),
+            ParameterLimits.Labels(m.Composers, composers, "music.composers", "composer"),
             m.MinTempoBpm,
             m.MaxTempoBpm,
             ParameterLimits.LengthSeconds(m.LengthSeconds, "music.lengthSeconds"),
             ParameterLimits.Temperature(m.Temperature, "music.temperature"));
         var l = preferences.Landscapes;
         var landscapePreferences = new LandscapePreferences(
-            ParameterLimits.Labels(l.Categories, landscape.Categories, "landscapes.categories", "category"),
+            ParameterLimits.Labels(l.Categories, categories, "landscapes.categories", "category"),
             ParameterLimits.Truncation(l.Truncation, "landscapes.truncation"));
         return new UserPreferences(musicPreferences, landscapePreferences);
     }

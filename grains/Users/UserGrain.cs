@@ -43,9 +43,11 @@ public sealed class UserGrain(
 
     public async Task<UserPreferences> SetPreferencesAsync(UserPreferences preferences)
     {
-        var music = await MusicModel(null).DescribeAsync();
-        var landscape = await LandscapeModel(null).DescribeAsync();
-        state.State.Preferences = OrderResolver.Validate(preferences, music, landscape);
+        // Labels are checked against the models; a model is only consulted (and loaded) when labels name it.
+        OrderResolver.RequireComplete(preferences);
+        string[] composers = preferences.Music.Composers is { Length: > 0 } ? (await MusicModel(null).DescribeAsync()).Composers : [];
+        string[] categories = preferences.Landscapes.Categories is { Length: > 0 } ? (await LandscapeModel(null).DescribeAsync()).Categories : [];
+        state.State.Preferences = OrderResolver.Validate(preferences, composers, categories);
         await state.WriteStateAsync();
         return state.State.Preferences;
     }
