@@ -19,23 +19,30 @@ public static class BatchCalibrator
     public const double NearBestFraction = 0.95;
 
     /// <summary>
-    /// Times <paramref name="runBatch"/> at 1, 2, 4, ... up to <paramref name="maxBatchSize"/>, each size twice,
-    /// keeping the faster run (a shared machine's hiccups only ever make a probe slower).
+    /// Times <paramref name="runBatch"/> at 1, 2, 4, ... up to <paramref name="maxBatchSize"/>, then sweeps the
+    /// same sizes a second time and keeps each size's faster run: load from other processes only ever makes a
+    /// probe slower, and two sweeps apart are less likely to share one busy moment than two runs in a row.
     /// </summary>
     public static IReadOnlyList<BatchProbe> Measure(Action<int> runBatch, int maxBatchSize, TimeSpan probeLimit, CancellationToken cancellationToken = default)
     {
         runBatch(1); // warm-up: first calls allocate and load kernels
+        runBatch(Math.Min(4, maxBatchSize));
         var probes = new List<BatchProbe>();
         var bestRate = 0.0;
         for (var size = 1; size <= maxBatchSize; size *= 2)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var probe = new BatchProbe(size, Time(runBatch, size));
-            if (probe.Elapsed <= probeLimit) probe = probe with { Elapsed = TimeSpan.FromTicks(Math.Min(probe.Elapsed.Ticks, Time(runBatch, size).Ticks)) };
             probes.Add(probe);
             bestRate = Math.Max(bestRate, probe.ItemsPerSecond);
             // Stop once a probe is too slow to repeat in service, or clearly past the peak.
             if (probe.Elapsed > probeLimit || probe.ItemsPerSecond < 0.5 * bestRate) break;
+        }
+        for (var i = 0; i < probes.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (probes[i].Elapsed <= probeLimit)
+                probes[i] = probes[i] with { Elapsed = TimeSpan.FromTicks(Math.Min(probes[i].Elapsed.Ticks, Time(runBatch, probes[i].BatchSize).Ticks)) };
         }
         return probes;
     }
