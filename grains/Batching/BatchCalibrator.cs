@@ -27,12 +27,18 @@ public static class BatchCalibrator
     {
         runBatch(1); // warm-up: first calls allocate and load kernels
         runBatch(Math.Min(4, maxBatchSize));
+        return Measure(size => Time(runBatch, size), maxBatchSize, probeLimit, cancellationToken);
+    }
+
+    /// <summary>As above, with the timing of one batch supplied (tests simulate a device with it).</summary>
+    public static IReadOnlyList<BatchProbe> Measure(Func<int, TimeSpan> timeBatch, int maxBatchSize, TimeSpan probeLimit, CancellationToken cancellationToken = default)
+    {
         var probes = new List<BatchProbe>();
         var bestRate = 0.0;
         for (var size = 1; size <= maxBatchSize; size *= 2)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var probe = new BatchProbe(size, Time(runBatch, size));
+            var probe = new BatchProbe(size, timeBatch(size));
             probes.Add(probe);
             bestRate = Math.Max(bestRate, probe.ItemsPerSecond);
             // Stop once a probe is too slow to repeat in service, or clearly past the peak.
@@ -42,7 +48,7 @@ public static class BatchCalibrator
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (probes[i].Elapsed <= probeLimit)
-                probes[i] = probes[i] with { Elapsed = TimeSpan.FromTicks(Math.Min(probes[i].Elapsed.Ticks, Time(runBatch, probes[i].BatchSize).Ticks)) };
+                probes[i] = probes[i] with { Elapsed = TimeSpan.FromTicks(Math.Min(probes[i].Elapsed.Ticks, timeBatch(probes[i].BatchSize).Ticks)) };
         }
         return probes;
     }

@@ -24,13 +24,29 @@ public sealed class BatchCalibratorTests
     [Fact]
     public void Measure_FindsThePeakOfASimulatedDevice()
     {
-        // Per-batch cost 8 ms, per-item 1 ms up to 8 items, then 6 ms per extra item (spills out of "cache").
-        static void Run(int size) => Thread.Sleep(8 + Math.Min(size, 8) + 6 * Math.Max(0, size - 8));
-
-        var probes = BatchCalibrator.Measure(Run, 64, TimeSpan.FromSeconds(2));
+        // Per-batch cost 8 ms, 1 ms per item up to 8 items, then 6 ms per extra item (spills out of "cache").
+        var probes = BatchCalibrator.Measure(size => Milliseconds(8 + Math.Min(size, 8) + 6 * Math.Max(0, size - 8)), 64, TimeSpan.FromSeconds(2));
 
         Assert.Equal(8, BatchCalibrator.Choose(probes));
-        Assert.True(probes.Count < 7, "calibration stops once throughput falls well past the peak");
+        Assert.Equal([1, 2, 4, 8, 16, 32], probes.Select(p => p.BatchSize)); // stops once well past the peak
+    }
+
+    [Fact]
+    public void Measure_KeepsTheFasterOfTwoSweeps_SoALoadSpikeDoesNotDecide()
+    {
+        // The device is best at 4; during the first sweep another process slows the batch-4 probe fourfold.
+        var calls = new Dictionary<int, int>();
+        TimeSpan Device(int size)
+        {
+            calls[size] = calls.GetValueOrDefault(size) + 1;
+            var cost = size <= 4 ? 10 + size : 10 + 4 + 5 * (size - 4);
+            return Milliseconds(size == 4 && calls[size] == 1 ? 4 * cost : cost);
+        }
+
+        var probes = BatchCalibrator.Measure(Device, 16, TimeSpan.FromSeconds(2));
+
+        Assert.Equal(4, BatchCalibrator.Choose(probes));
+        Assert.All(calls.Values, count => Assert.Equal(2, count));
     }
 
     [Fact]
@@ -43,6 +59,8 @@ public sealed class BatchCalibratorTests
         Assert.Equal(4, BatchCalibrator.Resolve(options, "landscape-64", _ => calls++).MaxBatchSize);
         Assert.Equal(0, calls);
     }
+
+    private static TimeSpan Milliseconds(double value) => TimeSpan.FromMilliseconds(value);
 
     private static BatchProbe Probe(int size, double itemsPerSecond) => new(size, TimeSpan.FromSeconds(size / itemsPerSecond));
 }
