@@ -47,6 +47,26 @@ public sealed class UserGrainTests(TwoSiloClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Recipe_OfAModelVersionNoLongerLoaded_IsGone()
+    {
+        var piece = await NewUser().ComposeMusicAsync(new MusicOrder(Seed: 9));
+        var generator = fixture.Models.MusicGenerator;
+        var original = generator.ModelVersion;
+        generator.ModelVersion = "fixed-2"; // new weights: the old recipe cannot be reproduced exactly
+        try
+        {
+            var error = await Assert.ThrowsAsync<GenerationRequestException>(() => fixture.Client.GetGrain<IRecipeGrain>(piece.RecipeId).RenderAsync());
+
+            Assert.Equal(GenerationErrorKind.Gone, error.Kind);
+            Assert.Contains(original, error.Message);
+        }
+        finally
+        {
+            generator.ModelVersion = original;
+        }
+    }
+
+    [Fact]
     public async Task History_RecordsResultsAndRatings_NewestFirst()
     {
         var user = NewUser();
