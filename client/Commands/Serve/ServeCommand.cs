@@ -15,7 +15,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var url = new Option<string>("--url") { Description = "Listening URL.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var state = new Option<string>("--state") { Description = "State directory of the embedded file store.", DefaultValueFactory = _ => "state" };
+        var state = new Option<string?>("--state") { Description = "State directory of the embedded file store (default: CreativeGen__StateDirectory, else ./state)." };
         var models = new Option<string?>("--models") { Description = "Model directory (default: the shipped models)." };
         var cluster = new Option<string?>("--cluster")
         {
@@ -32,7 +32,7 @@ public static class ServeCommand
         {
             var options = new GatewayOptions { Url = parse.GetValue(url)!, Cluster = parse.GetValue(cluster) };
             new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
-            options.Silo.StateDirectory = parse.GetValue(state)!;
+            options.Silo.StateDirectory = parse.GetValue(state) ?? options.Silo.StateDirectory;
             options.Silo.ModelDirectory = parse.GetValue(models) ?? options.Silo.ModelDirectory;
             if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;
             if (parse.GetValue(noBatching)) options.Silo.Batching.Enabled = false;
