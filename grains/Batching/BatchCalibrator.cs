@@ -41,8 +41,9 @@ public static class BatchCalibrator
             var probe = new BatchProbe(size, timeBatch(size));
             probes.Add(probe);
             bestRate = Math.Max(bestRate, probe.ItemsPerSecond);
-            // Stop once a probe is too slow to repeat in service, or clearly past the peak.
-            if (probe.Elapsed > probeLimit || probe.ItemsPerSecond < 0.5 * bestRate) break;
+            // Stop once a probe is too slow to repeat in service, or clearly past the peak (judged from batch 8 on,
+            // so that one noisy small probe cannot end the calibration before batching had a chance).
+            if (probe.Elapsed > probeLimit || (size >= 8 && probe.ItemsPerSecond < 0.5 * bestRate)) break;
         }
         for (var i = 0; i < probes.Count; i++)
         {

@@ -50,6 +50,16 @@ public sealed class BatchCalibratorTests
     }
 
     [Fact]
+    public void Measure_ANoisySmallProbe_DoesNotEndTheCalibration()
+    {
+        // Batch 2 is hit by a load spike in both sweeps; larger batches are much faster per item.
+        var probes = BatchCalibrator.Measure(size => Milliseconds(size == 2 ? 400 : 20 + size), 32, TimeSpan.FromSeconds(2));
+
+        Assert.Equal([1, 2, 4, 8, 16, 32], probes.Select(p => p.BatchSize));
+        Assert.Equal(32, BatchCalibrator.Choose(probes));
+    }
+
+    [Fact]
     public void Resolve_ConfiguredMaximumSkipsCalibration()
     {
         var calls = 0;
