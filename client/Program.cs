@@ -8,5 +8,7 @@ var root = new RootCommand("CreativeGen: original music and landscapes from neur
     DoctorCommand.Create(),
     MusicCommand.Create(),
     LandscapeCommand.Create(),
+    CreativeGen.Client.Commands.Serve.ServeCommand.Create(),
+    CreativeGen.Client.Commands.Db.DbCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

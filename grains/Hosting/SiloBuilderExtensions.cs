@@ -1,0 +1,76 @@
+#pragma warning disable ORLEANSEXP004 // placement filtering is marked experimental in Orleans 10
+using System.Net;
+using CreativeGen.Grains.Placement;
+using CreativeGen.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Placement;
+using Orleans.Storage;
+
+namespace CreativeGen.Grains.Hosting;
+
+/// <summary>Configures a silo for CreativeGen from <see cref="CreativeGenSiloOptions"/>.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>Everything: clustering and endpoints, then <see cref="AddCreativeGenGrains"/>.</summary>
+    public static ISiloBuilder AddCreativeGen(this ISiloBuilder silo, CreativeGenSiloOptions options)
+    {
+        options.Validate();
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+        if (options.Clustering == ClusteringMode.Localhost)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        else
+        {
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, options.ConnectionString));
+            if (options.AdvertisedAddress is { } address)
+                silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            else
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        return silo.AddCreativeGenGrains(options);
+    }
+
+    /// <summary>Storage, silo metadata and model placement, batching, models' defaults and timeouts; no clustering (test clusters bring their own).</summary>
+    public static ISiloBuilder AddCreativeGenGrains(this ISiloBuilder silo, CreativeGenSiloOptions options)
+    {
+        options.Validate();
+        switch (options.Storage)
+        {
+            case StorageMode.AdoNet:
+                silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, options.ConnectionString));
+                break;
+            case StorageMode.Memory:
+                silo.AddMemoryGrainStorage(StorageNames.Default);
+                break;
+            default:
+                var fileOptions = new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(options.StateDirectory) };
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
+                    new FileGrainStorage(StorageNames.Default, fileOptions, services.GetRequiredService<IGrainStorageSerializer>()));
+                break;
+        }
+        if (options.UsesPostgres && options.ApplySchemaOnStart)
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new PostgresSchemaInstaller(options.ConnectionString!));
+
+        silo.UseSiloMetadata(ModelHost.Metadata(options.ModelHost));
+        silo.Services.AddPlacementFilter<ModelHostPlacementFilterStrategy, ModelHostPlacementFilterDirector>(ServiceLifetime.Transient);
+        silo.Services.AddSingleton(new ModelHostRole(options.ModelHost));
+        silo.Services.AddOptions<Batching.BatchingOptions>().Configure(b => Copy(options.Batching, b));
+        silo.Services.AddOptions<DefaultModelNames>().Configure(m => (m.Music, m.Landscape) = (options.Models.Music, options.Models.Landscape));
+        silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
+        return silo;
+    }
+
+    private static void Copy(Batching.BatchingOptions from, Batching.BatchingOptions to)
+    {
+        to.Enabled = from.Enabled;
+        to.WindowMilliseconds = from.WindowMilliseconds;
+        to.MaxBatchSize = from.MaxBatchSize;
+        to.MaxBatchSizeByModel = new(from.MaxBatchSizeByModel, StringComparer.OrdinalIgnoreCase);
+        to.CalibrationMaxBatchSize = from.CalibrationMaxBatchSize;
+        to.CalibrationProbeLimitSeconds = from.CalibrationProbeLimitSeconds;
+        to.CalibrationMusicSeconds = from.CalibrationMusicSeconds;
+    }
+}
