@@ -28,10 +28,11 @@ public static class LandscapeTrainCommand
         var maxPerCategory = new Option<int?>("--max-per-category") { Description = "Use at most this many images per category." };
         var snapshots = new Option<bool>("--keep-snapshots") { Description = "Keep the model file of every checkpoint under <out>/snapshots/." };
         var export = new Option<FileInfo?>("--export") { Description = "Only write the model file (EMA generator) of <out>/train.ckpt to this path, e.g. models/landscape-64.ckpt." };
+        var balanced = new Option<bool>("--balanced") { Description = "Projection recipe with a stronger discriminator: 2 D steps per G step, lr 2e-4 for both, no cutout." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Run one step, write a checkpoint, and stop." };
         var command = new Command("train", "Train a landscape GAN (or resume one) with checkpoints and contact sheets.")
         {
-            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, dryRun,
+            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, balanced, dryRun,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandErrors.Guard(() =>
         {
@@ -47,7 +48,7 @@ public static class LandscapeTrainCommand
             }
             using var trainer = parse.GetValue(resume)
                 ? LandscapeTrainer.Resume(run.TrainingCheckpointPath)
-                : NewTrainer(parse.GetValue(architecture), parse.GetValue(resolution), parse.GetValue(width), parse.GetValue(latent), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(data)!.FullName);
+                : NewTrainer(parse.GetValue(architecture), parse.GetValue(resolution), parse.GetValue(width), parse.GetValue(latent), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(balanced), parse.GetValue(data)!.FullName);
             if (parse.GetValue(dryRun)) run = new TrainingRunOptions(outDir, trainer.Step + 1, 1);
             using var dataset = LandscapeIngest.Load(parse.GetValue(data)!.FullName, trainer.Model.Resolution, trainer.Model.Categories,
                 parse.GetValue(cache)?.FullName, parse.GetValue(maxPerCategory), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
@@ -59,14 +60,14 @@ public static class LandscapeTrainCommand
         return command;
     }
 
-    private static LandscapeTrainer NewTrainer(LandscapeArchitecture architecture, int resolution, int width, int latent, int batch, long seed, string dataFolder)
+    private static LandscapeTrainer NewTrainer(LandscapeArchitecture architecture, int resolution, int width, int latent, int batch, long seed, bool balanced, string dataFolder)
     {
         if (!Directory.Exists(dataFolder)) throw new DirectoryNotFoundException($"Image folder not found: {dataFolder}");
         var categories = Directory.GetDirectories(dataFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var model = new LandscapeModelOptions(categories, resolution, latent, width, architecture: architecture);
         var training = architecture == LandscapeArchitecture.TransposedDcgan
             ? GanTrainingOptions.SeedBaseline(batch, seed)
-            : GanTrainingOptions.Landscape(batch, seed);
+            : balanced ? GanTrainingOptions.LandscapeBalanced(batch, seed) : GanTrainingOptions.Landscape(batch, seed);
         return new LandscapeTrainer(model, training);
     }
 }

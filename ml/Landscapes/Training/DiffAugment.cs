@@ -11,11 +11,11 @@ namespace CreativeGen.Ml.Landscapes.Training;
 /// </summary>
 public static class DiffAugment
 {
-    public static Tensor Apply(Tensor images, torch.Generator random)
+    public static Tensor Apply(Tensor images, torch.Generator random, bool cutout = true)
     {
         var augmented = Colour(images, random);
         augmented = Translate(augmented, 0.125, random);
-        return Cutout(augmented, 0.5, random);
+        return cutout ? Cutout(augmented, 0.5, random) : augmented;
     }
 
     public static Tensor Colour(Tensor x, torch.Generator random)

@@ -35,11 +35,11 @@ public sealed record LandscapeCheckpointHeader
 /// <summary>Serialized form of <see cref="GanTrainingOptions"/>.</summary>
 public sealed record GanTrainingOptionsDto(
     int BatchSize, double GeneratorLearningRate, double DiscriminatorLearningRate, double Beta1, double Beta2,
-    GanLoss Loss, bool DiffAugment, double EmaDecay, long Seed)
+    GanLoss Loss, bool DiffAugment, double EmaDecay, long Seed, int DiscriminatorSteps = 1, bool Cutout = true)
 {
     public static GanTrainingOptionsDto From(GanTrainingOptions o) =>
-        new(o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Loss, o.DiffAugment, o.EmaDecay, o.Seed);
+        new(o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Loss, o.DiffAugment, o.EmaDecay, o.Seed, o.DiscriminatorSteps, o.Cutout);
 
     public GanTrainingOptions ToOptions() =>
-        new(BatchSize, GeneratorLearningRate, DiscriminatorLearningRate, Beta1, Beta2, Loss, DiffAugment, EmaDecay, Seed);
+        new(BatchSize, GeneratorLearningRate, DiscriminatorLearningRate, Beta1, Beta2, Loss, DiffAugment, EmaDecay, Seed, DiscriminatorSteps, Cutout);
 }

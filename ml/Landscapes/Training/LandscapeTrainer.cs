@@ -68,21 +68,13 @@ public sealed class LandscapeTrainer : IDisposable
         Generator.train();
         Discriminator.train();
 
-        var (real, labels) = data.Batch(BatchIndices(data.Count));
-        var categoryWeights = Generator.OneHot(labels);
-
-        // Discriminator: real high, generated low.
-        DiscriminatorOptimizer.zero_grad();
-        Tensor fake;
-        using (torch.no_grad()) fake = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
-        var realScores = Discriminator.forward(Augment(real, random), labels);
-        var fakeScores = Discriminator.forward(Augment(fake, random), labels);
-        var discriminatorLoss = Training.Loss == GanLoss.Hinge
-            ? nn.functional.relu(realScores.neg().add(1.0)).mean().add(nn.functional.relu(fakeScores.add(1.0)).mean())
-            : nn.functional.binary_cross_entropy_with_logits(realScores, torch.ones_like(realScores))
-                .add(nn.functional.binary_cross_entropy_with_logits(fakeScores, torch.zeros_like(fakeScores)));
-        discriminatorLoss.backward();
-        DiscriminatorOptimizer.step();
+        Tensor real = null!, labels = null!, categoryWeights = null!, discriminatorLoss = null!;
+        for (var update = 0; update < Training.DiscriminatorSteps; update++)
+        {
+            (real, labels) = data.Batch(BatchIndices(data.Count, update));
+            categoryWeights = Generator.OneHot(labels);
+            discriminatorLoss = DiscriminatorUpdate(real, labels, categoryWeights, random);
+        }
 
         // Generator: fool the discriminator.
         GeneratorOptimizer.zero_grad();
@@ -101,6 +93,39 @@ public sealed class LandscapeTrainer : IDisposable
         Step++;
         CpuSeconds += (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         return (discriminatorLoss.item<float>(), generatorLoss.item<float>());
+    }
+
+    /// <summary>
+    /// A discriminator update only, the generator frozen (a diagnostic: the discriminator must be able to learn).
+    /// Uses and advances the step counter like <see cref="TrainStep"/>. Returns the discriminator loss.
+    /// </summary>
+    public float TrainDiscriminatorStep(LandscapeDataset data)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var random = new torch.Generator((ulong)StepSeed(Training.Seed, Step));
+        Generator.train();
+        Discriminator.train();
+        var (real, labels) = data.Batch(BatchIndices(data.Count, 0));
+        var loss = DiscriminatorUpdate(real, labels, Generator.OneHot(labels), random);
+        Step++;
+        return loss.item<float>();
+    }
+
+    /// <summary>Discriminator: real high, generated low. Returns the loss.</summary>
+    private Tensor DiscriminatorUpdate(Tensor real, Tensor labels, Tensor categoryWeights, torch.Generator random)
+    {
+        DiscriminatorOptimizer.zero_grad();
+        Tensor fake;
+        using (torch.no_grad()) fake = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        var realScores = Discriminator.forward(Augment(real, random), labels);
+        var fakeScores = Discriminator.forward(Augment(fake, random), labels);
+        var discriminatorLoss = Training.Loss == GanLoss.Hinge
+            ? nn.functional.relu(realScores.neg().add(1.0)).mean().add(nn.functional.relu(fakeScores.add(1.0)).mean())
+            : nn.functional.binary_cross_entropy_with_logits(realScores, torch.ones_like(realScores))
+                .add(nn.functional.binary_cross_entropy_with_logits(fakeScores, torch.zeros_like(fakeScores)));
+        discriminatorLoss.backward();
+        DiscriminatorOptimizer.step();
+        return discriminatorLoss;
     }
 
     /// <summary>A grid of EMA samples from fixed noise: one row per category, <paramref name="perCategory"/> columns.</summary>
@@ -158,12 +183,13 @@ public sealed class LandscapeTrainer : IDisposable
         }
     }
 
-    private Tensor Augment(Tensor images, torch.Generator random) => Training.DiffAugment ? DiffAugment.Apply(images, random) : images;
+    private Tensor Augment(Tensor images, torch.Generator random) => Training.DiffAugment ? DiffAugment.Apply(images, random, Training.Cutout) : images;
 
-    private Tensor BatchIndices(int count)
+    /// <summary>The real batch of the given discriminator update of this step: consecutive batches of a per-epoch shuffle.</summary>
+    private Tensor BatchIndices(int count, int update)
     {
         var batch = Training.BatchSize;
-        var start = Step * batch;
+        var start = (Step * Training.DiscriminatorSteps + update) * batch;
         var indices = new long[batch];
         for (var i = 0; i < batch; i++)
         {

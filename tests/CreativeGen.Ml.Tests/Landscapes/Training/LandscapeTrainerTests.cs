@@ -68,6 +68,22 @@ public sealed class LandscapeTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Resume_BalancedRecipe_KeepsTwoDiscriminatorStepsAndNoCutout()
+    {
+        var path = Path.Combine(output, "balanced.ckpt");
+        using (var first = new LandscapeTrainer(TinyLandscapeModels.Options(), GanTrainingOptions.LandscapeBalanced(batchSize: 8)))
+        {
+            var (d, g) = first.TrainStep(dataset);
+            Assert.True(float.IsFinite(d) && float.IsFinite(g));
+            first.Save(path);
+        }
+        using var resumed = LandscapeTrainer.Resume(path);
+        Assert.Equal(2, resumed.Training.DiscriminatorSteps);
+        Assert.False(resumed.Training.Cutout);
+        Assert.Equal(GanTrainingOptions.LandscapeBalanced(batchSize: 8), resumed.Training);
+    }
+
+    [Fact]
     public void TrainStep_BaselineRecipe_TrainsTheTransposedDcgan()
     {
         using var trainer = new LandscapeTrainer(TinyLandscapeModels.Options(LandscapeArchitecture.TransposedDcgan), GanTrainingOptions.SeedBaseline(batchSize: 8));
