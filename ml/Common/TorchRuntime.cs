@@ -21,15 +21,15 @@ public static class TorchRuntime
     private static bool initialized;
 
     /// <summary>
-    /// Call before the first torch operation. Sets the intra-op thread count (defaults to the core count,
-    /// overridable by CREATIVEGEN_TORCH_THREADS) once per process.
+    /// Call before the first torch operation. Sets the intra-op thread count once per process:
+    /// CREATIVEGEN_TORCH_THREADS when set, else <paramref name="defaultThreads"/>, else the core count.
     /// </summary>
-    public static void Initialize(int? threads = null)
+    public static void Initialize(int? defaultThreads = null)
     {
         lock (InitLock)
         {
             if (initialized) return;
-            var requested = threads ?? ReadThreadsFromEnvironment() ?? Environment.ProcessorCount;
+            var requested = ReadThreadsFromEnvironment() ?? defaultThreads ?? Environment.ProcessorCount;
             torch.set_num_threads(Math.Max(1, requested));
             initialized = true;
         }

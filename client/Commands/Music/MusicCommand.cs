@@ -22,21 +22,5 @@ public static class MusicCommand
     /// otherwise. Small per-step matrix products only lose from threading (measured: 2 threads were several
     /// times slower than 1 on the shared 2-core machine).
     /// </summary>
-    public static void InitializeTorchForSampling() =>
-        TorchRuntime.Initialize(int.TryParse(Environment.GetEnvironmentVariable("CREATIVEGEN_TORCH_THREADS"), out var threads) && threads > 0 ? threads : 1);
-
-    /// <summary>Runs a command body, turning expected failures into a one-line error and exit code 1.</summary>
-    public static int Guard(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException
-            or UnauthorizedAccessException or CreativeGen.Ml.Music.Midi.MidiFormatException)
-        {
-            Spectre.Console.AnsiConsole.MarkupLine($"[red]error[/]: {Spectre.Console.Markup.Escape(error.Message)}");
-            return 1;
-        }
-    }
+    public static void InitializeTorchForSampling() => TorchRuntime.Initialize(defaultThreads: 1);
 }

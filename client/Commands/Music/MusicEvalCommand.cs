@@ -28,7 +28,7 @@ public static class MusicEvalCommand
         {
             model, data, maxFiles, generate, length, temperature, topP, reference, train, json,
         };
-        command.SetAction(parse => MusicCommand.Guard(() =>
+        command.SetAction(parse => CommandErrors.Guard(() =>
         {
             MusicCommand.InitializeTorchForSampling();
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);

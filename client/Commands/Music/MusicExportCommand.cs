@@ -13,7 +13,7 @@ public static class MusicExportCommand
         var from = new Option<string>("--from") { Description = "training checkpoint", Required = true };
         var to = new Option<string>("--to") { Description = "exported model file", Required = true };
         var command = new Command("export", "Write a checkpoint without optimizer state (smaller; cannot be resumed).") { from, to };
-        command.SetAction(parse => MusicCommand.Guard(() =>
+        command.SetAction(parse => CommandErrors.Guard(() =>
         {
             TorchRuntime.Initialize();
             MusicCheckpoint.Export(parse.GetValue(from)!, parse.GetValue(to)!);

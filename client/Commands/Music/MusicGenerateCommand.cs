@@ -28,7 +28,7 @@ public static class MusicGenerateCommand
         {
             model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont,
         };
-        command.SetAction(parse => MusicCommand.Guard(() =>
+        command.SetAction(parse => CommandErrors.Guard(() =>
         {
             MusicCommand.InitializeTorchForSampling();
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);

@@ -16,7 +16,7 @@ public static class MusicSpeedCommand
         var seconds = new Option<double>("--length-seconds") { DefaultValueFactory = _ => 20 };
         var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3 };
         var command = new Command("speed", "Measure generation speed (tokens/s) per batch size; prints medians.") { model, batches, seconds, repeats };
-        command.SetAction(parse => MusicCommand.Guard(() =>
+        command.SetAction(parse => CommandErrors.Guard(() =>
         {
             MusicCommand.InitializeTorchForSampling();
             using var generator = MusicModelLoader.LoadGenerator(parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName));

@@ -43,7 +43,7 @@ public static class MusicTrainCommand
             preset, train, val, output, resume, tokenizer, noConditioning, tracks, layers, hidden, embedding, dropout, optimizer,
             learningRate, clip, sequenceLength, batch, maxEpochs, targetLoss, patience, windows, cpuMinutes, transpose, stretch, seed, maxFiles,
         };
-        command.SetAction(parse => MusicCommand.Guard(() =>
+        command.SetAction(parse => CommandErrors.Guard(() =>
         {
             TorchRuntime.Initialize();
             var data = new MusicData(parse.GetValue(train)!, parse.GetValue(val)!, parse.GetValue(maxFiles), parse.GetValue(maxFiles));

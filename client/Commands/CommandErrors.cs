@@ -1,6 +1,7 @@
+using CreativeGen.Ml.Music.Midi;
 using Spectre.Console;
 
-namespace CreativeGen.Client.Commands.Landscapes;
+namespace CreativeGen.Client.Commands;
 
 /// <summary>Turns expected failures (bad files, bad arguments) into one red line and exit code 1 instead of a stack trace.</summary>
 internal static class CommandErrors
@@ -11,7 +12,8 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException
+            or UnauthorizedAccessException or MidiFormatException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error[/]: {error.Message}");
             return 1;
