@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CreativeGen.Ml.Landscapes.Model;
 using CreativeGen.Ml.Landscapes.Sampling;
 using CreativeGen.Ml.Landscapes.Training;
+using TorchSharp;
 
 namespace CreativeGen.Ml.Landscapes;
 
@@ -24,7 +25,8 @@ public static class LandscapeModelLoader
             LandscapeModelOptions options;
             try { options = header.ToModelOptions(); }
             catch (ArgumentException error) { throw new InvalidDataException($"{checkpointPath}: invalid model options in the header ({error.Message}).", error); }
-            var network = LandscapeNetworks.CreateGenerator(options);
+            LandscapeGeneratorNetwork network;
+            using (var placeholder = new torch.Generator(0)) network = LandscapeNetworks.CreateGenerator(options, placeholder); // the checkpoint overwrites every weight
             try
             {
                 LandscapeCheckpoint.LoadInto(network, reader, checkpointPath, "EMA generator");

@@ -18,21 +18,21 @@ public sealed class ConditionalGenerator : LandscapeGeneratorNetwork
     private readonly Conv2d toRgb;
     private readonly long firstChannels;
 
-    public ConditionalGenerator(string name, LandscapeModelOptions options) : base(name, options)
+    public ConditionalGenerator(string name, LandscapeModelOptions options, Generator random) : base(name, options)
     {
         firstChannels = options.BaseWidth * 8;
-        embedding = nn.Parameter(torch.randn(options.Categories.Count, options.EmbeddingSize));
-        projection = nn.Linear(options.LatentSize + options.EmbeddingSize, firstChannels * 16);
+        embedding = nn.Parameter(SeededInit.StandardNormal(random, options.Categories.Count, options.EmbeddingSize));
+        projection = SeededInit.Default(nn.Linear(options.LatentSize + options.EmbeddingSize, firstChannels * 16), random);
         projectionNorm = new ConditionalBatchNorm("projection_norm", firstChannels, options.EmbeddingSize);
         blocks = new ModuleList<UpsampleConvBlock>();
         var channels = firstChannels;
         for (var stage = 0; stage < options.Stages; stage++)
         {
             var next = Math.Max(channels / 2, options.BaseWidth / 2);
-            blocks.Add(new UpsampleConvBlock($"block{stage}", channels, next, options.EmbeddingSize));
+            blocks.Add(new UpsampleConvBlock($"block{stage}", channels, next, options.EmbeddingSize, random));
             channels = next;
         }
-        toRgb = nn.Conv2d(channels, 3, 3, padding: 1);
+        toRgb = SeededInit.Default(nn.Conv2d(channels, 3, 3, padding: 1), random);
         register_parameter("embedding", embedding);
         RegisterComponents();
     }

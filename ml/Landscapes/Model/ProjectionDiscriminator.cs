@@ -14,22 +14,22 @@ public sealed class ProjectionDiscriminator : nn.Module<Tensor, Tensor, Tensor>
     private readonly SpectralLinear score;
     private readonly SpectralLinear categoryProjection;
 
-    public ProjectionDiscriminator(string name, LandscapeModelOptions options) : base(name)
+    public ProjectionDiscriminator(string name, LandscapeModelOptions options, Generator random) : base(name)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         long channels = 3;
         for (var stage = 0; stage < options.Stages; stage++)
         {
             long next = Math.Min(options.BaseWidth << stage, options.BaseWidth * 8);
-            layers.Add(($"conv{stage}", new SpectralConv2d($"conv{stage}", channels, next, 4, 2, 1)));
+            layers.Add(($"conv{stage}", new SpectralConv2d($"conv{stage}", channels, next, 4, 2, 1, random)));
             layers.Add(($"act{stage}", nn.LeakyReLU(0.2)));
             channels = next;
         }
-        layers.Add(("conv_final", new SpectralConv2d("conv_final", channels, channels, 3, 1, 1)));
+        layers.Add(("conv_final", new SpectralConv2d("conv_final", channels, channels, 3, 1, 1, random)));
         layers.Add(("act_final", nn.LeakyReLU(0.2)));
         body = nn.Sequential(layers);
-        score = new SpectralLinear("score", channels, 1);
-        categoryProjection = new SpectralLinear("category_projection", channels, options.Categories.Count, withBias: false);
+        score = new SpectralLinear("score", channels, 1, random);
+        categoryProjection = new SpectralLinear("category_projection", channels, options.Categories.Count, random, withBias: false);
         RegisterComponents();
     }
 

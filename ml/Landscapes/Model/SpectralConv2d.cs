@@ -14,14 +14,14 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
     private readonly long stride;
     private readonly long padding;
 
-    public SpectralConv2d(string name, long inChannels, long outChannels, long kernel, long stride, long padding) : base(name)
+    public SpectralConv2d(string name, long inChannels, long outChannels, long kernel, long stride, long padding, Generator random) : base(name)
     {
         this.stride = stride;
         this.padding = padding;
         weight = nn.Parameter(torch.empty(outChannels, inChannels, kernel, kernel));
-        nn.init.xavier_uniform_(weight);
+        SeededInit.XavierUniform(weight, random);
         bias = nn.Parameter(torch.zeros(outChannels));
-        (u, v) = SpectralNorm.CreateVectors(outChannels, inChannels * kernel * kernel);
+        (u, v) = SpectralNorm.CreateVectors(outChannels, inChannels * kernel * kernel, random);
         register_parameter("weight", weight);
         register_parameter("bias", bias);
         register_buffer("u", u);

@@ -15,12 +15,12 @@ public sealed class SpectralLinear : nn.Module<Tensor, Tensor>
     private readonly Tensor u;
     private readonly Tensor v;
 
-    public SpectralLinear(string name, long inFeatures, long outFeatures, bool withBias = true) : base(name)
+    public SpectralLinear(string name, long inFeatures, long outFeatures, Generator random, bool withBias = true) : base(name)
     {
         weight = nn.Parameter(torch.empty(outFeatures, inFeatures));
-        nn.init.xavier_uniform_(weight);
+        SeededInit.XavierUniform(weight, random);
         bias = withBias ? nn.Parameter(torch.zeros(outFeatures)) : null;
-        (u, v) = SpectralNorm.CreateVectors(outFeatures, inFeatures);
+        (u, v) = SpectralNorm.CreateVectors(outFeatures, inFeatures, random);
         register_parameter("weight", weight);
         if (bias is not null) register_parameter("bias", bias);
         register_buffer("u", u);

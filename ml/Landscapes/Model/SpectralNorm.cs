@@ -11,10 +11,10 @@ namespace CreativeGen.Ml.Landscapes.Model;
 internal static class SpectralNorm
 {
     /// <summary>Registers the u (rows) and v (columns) buffers for a weight whose matrix view is rows x columns.</summary>
-    public static (Tensor U, Tensor V) CreateVectors(long rows, long columns)
+    public static (Tensor U, Tensor V) CreateVectors(long rows, long columns, Generator random)
     {
-        var u = nn.functional.normalize(torch.randn(rows), dim: 0);
-        var v = nn.functional.normalize(torch.randn(columns), dim: 0);
+        var u = nn.functional.normalize(SeededInit.StandardNormal(random, rows), dim: 0);
+        var v = nn.functional.normalize(SeededInit.StandardNormal(random, columns), dim: 0);
         return (u, v);
     }
 

@@ -12,7 +12,7 @@ public sealed class TransposedDcganDiscriminator : nn.Module<Tensor, Tensor, Ten
     private readonly nn.Module<Tensor, Tensor> body;
     private readonly int categoryCount;
 
-    public TransposedDcganDiscriminator(string name, LandscapeModelOptions options) : base(name)
+    public TransposedDcganDiscriminator(string name, LandscapeModelOptions options, Generator random) : base(name)
     {
         categoryCount = options.Categories.Count;
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
@@ -20,12 +20,12 @@ public sealed class TransposedDcganDiscriminator : nn.Module<Tensor, Tensor, Ten
         for (var stage = 0; stage < options.Stages; stage++)
         {
             long next = Math.Min(options.BaseWidth << stage, options.BaseWidth * 8);
-            layers.Add(($"conv{stage}", nn.Conv2d(channels, next, 4, 2, 1, bias: stage == 0)));
+            layers.Add(($"conv{stage}", SeededInit.Default(nn.Conv2d(channels, next, 4, 2, 1, bias: stage == 0), random)));
             if (stage > 0) layers.Add(($"norm{stage}", nn.BatchNorm2d(next)));
             layers.Add(($"act{stage}", nn.LeakyReLU(0.2)));
             channels = next;
         }
-        layers.Add(("score", nn.Conv2d(channels, 1, 4, 1, 0))); // (B, 1, 1, 1)
+        layers.Add(("score", SeededInit.Default(nn.Conv2d(channels, 1, 4, 1, 0), random))); // (B, 1, 1, 1)
         body = nn.Sequential(layers);
         RegisterComponents();
     }

@@ -11,24 +11,24 @@ public sealed class TransposedDcganGenerator : LandscapeGeneratorNetwork
 {
     private readonly nn.Module<Tensor, Tensor> body;
 
-    public TransposedDcganGenerator(string name, LandscapeModelOptions options) : base(name, options)
+    public TransposedDcganGenerator(string name, LandscapeModelOptions options, Generator random) : base(name, options)
     {
         long channels = options.BaseWidth * 8;
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("project", nn.ConvTranspose2d(options.LatentSize + options.Categories.Count, channels, 4, 1, 0, bias: false)), // (B, 8w, 4, 4)
+            ("project", SeededInit.Default(nn.ConvTranspose2d(options.LatentSize + options.Categories.Count, channels, 4, 1, 0, bias: false), random)), // (B, 8w, 4, 4)
             ("project_norm", nn.BatchNorm2d(channels)),
             ("project_act", nn.ReLU()),
         };
         for (var stage = 0; stage < options.Stages - 1; stage++)
         {
             var next = Math.Max(channels / 2, options.BaseWidth / 2);
-            layers.Add(($"up{stage}", nn.ConvTranspose2d(channels, next, 4, 2, 1, bias: false)));
+            layers.Add(($"up{stage}", SeededInit.Default(nn.ConvTranspose2d(channels, next, 4, 2, 1, bias: false), random)));
             layers.Add(($"norm{stage}", nn.BatchNorm2d(next)));
             layers.Add(($"act{stage}", nn.ReLU()));
             channels = next;
         }
-        layers.Add(("to_rgb", nn.ConvTranspose2d(channels, 3, 4, 2, 1))); // (B, 3, R, R)
+        layers.Add(("to_rgb", SeededInit.Default(nn.ConvTranspose2d(channels, 3, 4, 2, 1), random))); // (B, 3, R, R)
         layers.Add(("tanh", nn.Tanh()));
         body = nn.Sequential(layers);
         RegisterComponents();

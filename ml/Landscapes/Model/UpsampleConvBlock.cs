@@ -11,10 +11,10 @@ public sealed class UpsampleConvBlock : nn.Module<Tensor, Tensor, Tensor>
     private readonly Conv2d conv;
     private readonly ConditionalBatchNorm norm;
 
-    public UpsampleConvBlock(string name, long inChannels, long outChannels, long embeddingSize) : base(name)
+    public UpsampleConvBlock(string name, long inChannels, long outChannels, long embeddingSize, Generator random) : base(name)
     {
         upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest);
-        conv = nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: false);
+        conv = SeededInit.Default(nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: false), random);
         norm = new ConditionalBatchNorm("norm", outChannels, embeddingSize);
         RegisterComponents();
     }

@@ -25,14 +25,13 @@ public sealed class LandscapeTrainer : IDisposable
     {
         Model = model;
         Training = training;
-        // Initialization draws from torch's global generator; the lock keeps concurrent trainers of this process from
-        // interleaving their draws. Training steps draw only from their own generators.
-        lock (InitializationLock)
+        // Initialization and training steps draw only from their own generators, never from torch's process-wide
+        // one, so a run is a function of its seed whatever else the process does meanwhile.
+        using (var initialization = new torch.Generator((ulong)training.Seed))
         {
-            torch.manual_seed(training.Seed);
-            Generator = LandscapeNetworks.CreateGenerator(model);
-            Discriminator = LandscapeNetworks.CreateDiscriminator(model);
-            Ema = LandscapeNetworks.CreateGenerator(model);
+            Generator = LandscapeNetworks.CreateGenerator(model, initialization);
+            Discriminator = LandscapeNetworks.CreateDiscriminator(model, initialization);
+            Ema = LandscapeNetworks.CreateGenerator(model, initialization);
         }
         ExponentialMovingAverage.CopyInto(Generator, Ema);
         Ema.eval();
@@ -40,8 +39,6 @@ public sealed class LandscapeTrainer : IDisposable
         GeneratorOptimizer = torch.optim.Adam(Generator.parameters(), training.GeneratorLearningRate, training.Beta1, training.Beta2);
         DiscriminatorOptimizer = torch.optim.Adam(Discriminator.parameters(), training.DiscriminatorLearningRate, training.Beta1, training.Beta2);
     }
-
-    private static readonly Lock InitializationLock = new();
 
     public LandscapeModelOptions Model { get; }
     public GanTrainingOptions Training { get; }

@@ -10,6 +10,35 @@ public sealed class LandscapeNetworksTests
 {
     public LandscapeNetworksTests() => TorchRuntime.Initialize();
 
+    private readonly torch.Generator random = new(11);
+
+    private torch.Generator Seeded() => random;
+
+    [Fact]
+    public void CreateNetworks_SameSeed_SameWeightsWhateverTheGlobalGeneratorDoes()
+    {
+        var options = new LandscapeModelOptions(LandscapeTestData.Categories, 32, 16, 8);
+        var first = Weights(options, seed: 5);
+        torch.manual_seed(12345); // another thread of the process drawing meanwhile
+        torch.randn(1000).Dispose();
+        var second = Weights(options, seed: 5);
+        var other = Weights(options, seed: 6);
+
+        Assert.Equal(first.Count, second.Count);
+        foreach (var (name, tensor) in first) Assert.True(tensor.equal(second[name]).all().item<bool>(), $"{name} differs for the same seed");
+        Assert.Contains(first, pair => !pair.Value.equal(other[pair.Key]).all().item<bool>());
+    }
+
+    private static Dictionary<string, Tensor> Weights(LandscapeModelOptions options, int seed)
+    {
+        using var random = new torch.Generator((ulong)seed);
+        using var generator = LandscapeNetworks.CreateGenerator(options, random);
+        using var discriminator = LandscapeNetworks.CreateDiscriminator(options, random);
+        return generator.state_dict().Select(p => ("g." + p.Key, p.Value.detach().clone()))
+            .Concat(discriminator.state_dict().Select(p => ("d." + p.Key, p.Value.detach().clone())))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(128)]
@@ -17,7 +46,7 @@ public sealed class LandscapeNetworksTests
     public void Generator_AnyResolution_UsesUpsampleConvAndNoTransposedConvolution(int resolution)
     {
         var options = new LandscapeModelOptions(LandscapeTestData.Categories, resolution, latentSize: 16, baseWidth: 8, embeddingSize: 8);
-        using var generator = LandscapeNetworks.CreateGenerator(options);
+        using var generator = LandscapeNetworks.CreateGenerator(options, Seeded());
         var modules = generator.modules().ToList();
 
         Assert.DoesNotContain(modules, m => m is ConvTranspose2d);
@@ -33,7 +62,7 @@ public sealed class LandscapeNetworksTests
     public void BaselineGenerator_IsThePlainDcganWithTransposedConvolutions()
     {
         var options = new LandscapeModelOptions(LandscapeTestData.Categories, 64, 16, 8, architecture: LandscapeArchitecture.TransposedDcgan);
-        using var generator = LandscapeNetworks.CreateGenerator(options);
+        using var generator = LandscapeNetworks.CreateGenerator(options, Seeded());
         Assert.Equal(options.Stages + 1, generator.modules().Count(m => m is ConvTranspose2d));
         using var noGrad = torch.no_grad();
         Assert.Equal(new long[] { 3, 3, 64, 64 }, generator.forward(torch.randn(3, 16), generator.OneHot(torch.tensor(new long[] { 0, 1, 2 }))).shape);
@@ -43,7 +72,7 @@ public sealed class LandscapeNetworksTests
     public void ProjectionDiscriminator_AfterPowerIterations_EveryWeightHasSpectralNormOne()
     {
         var options = new LandscapeModelOptions(LandscapeTestData.Categories, 32, 16, 8);
-        using var discriminator = new ProjectionDiscriminator("d", options);
+        using var discriminator = new ProjectionDiscriminator("d", options, Seeded());
         discriminator.train();
         var images = torch.randn(4, 3, 32, 32);
         var categories = torch.tensor(new long[] { 0, 1, 2, 3 });
@@ -71,7 +100,7 @@ public sealed class LandscapeNetworksTests
     public void ProjectionDiscriminator_CategoryChangesTheScore()
     {
         var options = new LandscapeModelOptions(LandscapeTestData.Categories, 32, 16, 8);
-        using var discriminator = new ProjectionDiscriminator("d", options);
+        using var discriminator = new ProjectionDiscriminator("d", options, Seeded());
         discriminator.eval();
         using var noGrad = torch.no_grad();
         var image = torch.randn(1, 3, 32, 32).expand(4, 3, 32, 32);
