@@ -24,9 +24,10 @@ public static class MusicEvalCommand
         var reference = new Option<string?>("--reference") { Description = "reference folder for the statistics (default: --data)" };
         var train = new Option<string?>("--train") { Description = "training folder for originality" };
         var json = new Option<string?>("--json") { Description = "also write the results as JSON" };
+        var windowState = new Option<bool?>("--window-state") { Description = "open mid-piece windows with the held notes (true/false; default: as the model was trained)" };
         var command = new Command("eval", "Evaluate a music model: NLL, Yang & Lerch statistics, originality.")
         {
-            model, data, maxFiles, generate, length, temperature, topP, reference, train, json,
+            model, data, maxFiles, generate, length, temperature, topP, reference, train, json, windowState,
         };
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
@@ -34,9 +35,9 @@ public static class MusicEvalCommand
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
             var (header, network, _) = MusicCheckpoint.Load(modelPath);
             LikelihoodReport likelihood;
-            using (network) likelihood = LikelihoodEvaluator.Evaluate(network, header, parse.GetValue(data)!, parse.GetValue(maxFiles));
+            using (network) likelihood = LikelihoodEvaluator.Evaluate(network, header, parse.GetValue(data)!, parse.GetValue(maxFiles), windowState: parse.GetValue(windowState));
             AnsiConsole.MarkupLine($"{Markup.Escape(modelPath)} on {Markup.Escape(parse.GetValue(data)!)}: {likelihood.Pieces} pieces, {likelihood.Tokens:N0} tokens, {likelihood.Seconds / 60:F1} min of music");
-            AnsiConsole.MarkupLine($"  [bold]{likelihood.BitsPerToken:F4} bits/token[/], [bold]{likelihood.BitsPerSecond:F2} bits/second[/] (context: windows of {header.Options.SequenceLength} tokens)");
+            AnsiConsole.MarkupLine($"  [bold]{likelihood.BitsPerToken:F4} bits/token[/], [bold]{likelihood.BitsPerSecond:F2} bits/second[/] (context: windows of {header.Options.SequenceLength} tokens, {((parse.GetValue(windowState) ?? header.Options.WindowState) ? "opened with the held notes" : "without held notes")})");
 
             GeneratedSetReport? set = null;
             if (parse.GetValue(generate) > 0)

@@ -37,11 +37,12 @@ public static class MusicTrainCommand
         var stretch = new Option<double?>("--stretch");
         var seed = new Option<long?>("--seed");
         var maxFiles = new Option<int?>("--max-files") { Description = "use only the first N files of each split" };
+        var noWindowState = new Option<bool>("--no-window-state") { Description = "windows cut mid-piece do not open with the notes held there" };
 
         var command = new Command("train", "Train a music LSTM (checkpoint per epoch; --resume continues).")
         {
             preset, train, val, output, resume, tokenizer, noConditioning, tracks, layers, hidden, embedding, dropout, optimizer,
-            learningRate, clip, sequenceLength, batch, maxEpochs, targetLoss, patience, windows, cpuMinutes, transpose, stretch, seed, maxFiles,
+            learningRate, clip, sequenceLength, batch, maxEpochs, targetLoss, patience, windows, cpuMinutes, transpose, stretch, seed, maxFiles, noWindowState,
         };
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
@@ -89,6 +90,7 @@ public static class MusicTrainCommand
                     Transpose = parse.GetValue(transpose) ?? p.Transpose,
                     TempoStretch = parse.GetValue(stretch) ?? p.TempoStretch,
                     Seed = parse.GetValue(seed) ?? p.Seed,
+                    WindowState = !parse.GetValue(noWindowState),
                 });
                 observer.Message($"preset {options.Preset}, seed {options.Seed}: {options.Tokenizer}, {options.Layers}×LSTM-{options.HiddenSize}, embedding {options.EmbeddingSize}, dropout {options.Dropout}, {options.Optimizer} lr {options.LearningRate}");
                 return MusicTrainer.Start(options, data, runFolder, observer);

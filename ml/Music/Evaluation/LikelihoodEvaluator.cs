@@ -11,19 +11,21 @@ public sealed record LikelihoodReport(int Pieces, long Tokens, double Seconds, d
 
 /// <summary>
 /// Scores every file of a folder: each piece is cut into windows of the model's training length, each window
-/// opened by the piece's conditioning prefix (the context the model was trained with), and the cross-entropy
+/// opened by the piece's conditioning prefix and, where the model was trained so, the notes held where the window
+/// starts (the context the model was trained with), and the cross-entropy
 /// of every body token is summed. Bits per second divides the total by the seconds of music, which makes
 /// models with different tokenizations comparable.
 /// </summary>
 public static class LikelihoodEvaluator
 {
-    public static LikelihoodReport Evaluate(MusicLstm model, CheckpointHeader header, string folder, int? maxFiles = null, int batchSize = 32)
+    /// <param name="windowState">Overrides the model's <see cref="TrainingOptions.WindowState"/> (to compare models trained either way).</param>
+    public static LikelihoodReport Evaluate(MusicLstm model, CheckpointHeader header, string folder, int? maxFiles = null, int batchSize = 32, bool? windowState = null)
     {
         var corpus = MidiCorpus.Load(folder, maxFiles);
         if (corpus.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {folder}");
         var tokenizer = MusicTokenizer.FromSpec(header.Tokenizer);
         var stream = new TokenWindows(tokenizer, corpus.Pieces, header.Options.ApplySustain);
-        var windows = stream.Cut(header.Options.SequenceLength, random: null);
+        var windows = stream.Cut(header.Options.SequenceLength, random: null, windowState ?? header.Options.WindowState);
         var (nats, tokens) = SequenceLoss.Evaluate(model, windows, header.Options.SequenceLength, batchSize);
         var bits = nats / Math.Log(2);
         return new LikelihoodReport(stream.PieceCount, tokens, stream.Seconds, bits / tokens, bits / stream.Seconds, corpus.Rejected.Count);

@@ -45,6 +45,14 @@ public abstract class MusicTokenizer
 
     public abstract TokenizerSpec ToSpec();
 
+    /// <summary>
+    /// For windows cut from the middle of a body: the tokens that restore the state at each of the ascending
+    /// <paramref name="positions"/> (what the stream before it left open), placed between the prefix and the window.
+    /// None by default: a representation whose tokens carry their own durations leaves nothing open.
+    /// </summary>
+    public virtual int[][] StatesAt(IReadOnlyList<int> body, IReadOnlyList<int> positions) =>
+        positions.Select(_ => Array.Empty<int>()).ToArray();
+
     /// <summary>Which of the representation's tokens may not come next at the start of a stream (none by default).</summary>
     public virtual bool[] InitialBlocked() => new bool[BaseSize];
 

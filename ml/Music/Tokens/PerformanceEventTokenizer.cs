@@ -103,6 +103,41 @@ public sealed class PerformanceEventTokenizer(int trackCount = 1, ConditioningVo
         return [.. notes.OrderBy(n => n.StartSeconds).ThenBy(n => n.Track).ThenBy(n => n.Pitch)];
     }
 
+    /// <summary>
+    /// The notes still held at each position, as note-ons at the window's start, each preceded by its velocity bin
+    /// where that changes, then the velocity bin in force. Without it a window cut mid-piece shows releases of
+    /// notes it never saw struck, and the model never learns which of its own notes it must release.
+    /// </summary>
+    public override int[][] StatesAt(IReadOnlyList<int> body, IReadOnlyList<int> positions)
+    {
+        var states = new int[positions.Count][];
+        var held = new SortedDictionary<int, int>(); // key (track * 128 + pitch) -> velocity bin
+        var velocity = -1;
+        var scanned = 0;
+        for (var p = 0; p < positions.Count; p++)
+        {
+            if (p > 0 && positions[p] < positions[p - 1]) throw new ArgumentException("positions must ascend", nameof(positions));
+            for (; scanned < Math.Min(positions[p], body.Count); scanned++)
+            {
+                var token = body[scanned];
+                if (token < NoteOffBase) held[token] = Math.Max(velocity, 0);
+                else if (token < ShiftBase) held.Remove(token - NoteOffBase);
+                else if (token >= VelocityBase && token < BaseSize) velocity = token - VelocityBase;
+            }
+            var state = new List<int>(held.Count * 2 + 1);
+            var written = -1;
+            foreach (var (key, bin) in held)
+            {
+                if (bin != written) state.Add(VelocityBase + bin);
+                written = bin;
+                state.Add(key);
+            }
+            if (velocity >= 0 && velocity != written) state.Add(VelocityBase + velocity);
+            states[p] = [.. state];
+        }
+        return states;
+    }
+
     public override double SecondsOf(int token, double bpm = 120) =>
         token >= ShiftBase && token < VelocityBase ? (token - ShiftBase + 1) * StepSeconds : 0;
 

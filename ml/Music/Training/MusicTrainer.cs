@@ -46,7 +46,7 @@ public sealed class MusicTrainer : IDisposable
         this.observer = observer;
         this.state = state;
         var validation = new TokenWindows(tokenizer, validationPieces, options.ApplySustain);
-        validationWindows = validation.Cut(options.SequenceLength, random: null);
+        validationWindows = validation.Cut(options.SequenceLength, random: null, options.WindowState);
         observer.Message($"train: {trainPieces.Count} pieces; validation: {validation.PieceCount} pieces, {validation.TokenCount:N0} tokens; vocabulary {tokenizer.Size} tokens; model {model.parameters().Sum(p => p.numel()):N0} parameters");
     }
 
@@ -144,7 +144,7 @@ public sealed class MusicTrainer : IDisposable
     {
         var random = new Random((int)((Options.Seed * 1_000_003 + epoch * 7_919) & 0x7FFFFFFF));
         var stream = new TokenWindows(tokenizer, trainPieces, Options.ApplySustain, random, Options.Transpose, Options.TempoStretch);
-        var windows = stream.Cut(Options.SequenceLength, random);
+        var windows = stream.Cut(Options.SequenceLength, random, Options.WindowState);
         if (Options.WindowsPerEpoch is { } cap && windows.Count > cap) windows = windows.GetRange(0, cap);
         var batches = (windows.Count + Options.BatchSize - 1) / Options.BatchSize;
         observer.EpochStarted(epoch, batches);

@@ -42,6 +42,11 @@ public sealed record TrainingOptions
     public int MinSymbolCount { get; init; } = 2;
     public int MaxSymbols { get; init; } = 6000;
     public long Seed { get; init; } = 1;
+    /// <summary>
+    /// Windows cut mid-piece open with the state the piece left open there (held notes and the velocity in force).
+    /// Checkpoints written before this option existed read it as true, so resuming them trains with it.
+    /// </summary>
+    public bool WindowState { get; init; } = true;
 
     public static TrainingOptions SeedRecipe => new()
     {
