@@ -1,10 +1,14 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Hosting;
+using CreativeGen.Grains.Models;
 
 namespace CreativeGen.Grains.Content;
 
-/// <summary>A recipe, the durable record of a piece: content is regenerated from it, never stored.</summary>
+/// <summary>
+/// A recipe, the durable record of a piece: content is regenerated from it, never stored. A recipe made by an earlier
+/// model version is rendered by that version's model grain (name@version), which loads it from the model archive.
+/// </summary>
 public sealed class RecipeGrain([PersistentState("recipe", StorageNames.Default)] IPersistentState<RecipeState> state) : Grain, IRecipeGrain
 {
     public async Task RecordAsync(Recipe recipe, string userId)
@@ -32,13 +36,15 @@ public sealed class RecipeGrain([PersistentState("recipe", StorageNames.Default)
         if (recipe.Kind == ContentKind.Music)
         {
             var model = GrainFactory.GetGrain<IMusicModelGrain>(recipe.ModelName);
-            EnsureVersion(recipe, (await model.DescribeAsync()).Version);
+            if ((await model.DescribeAsync()).Version != recipe.ModelVersion)
+                model = GrainFactory.GetGrain<IMusicModelGrain>(ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion));
             result = await model.GenerateAsync(recipe.Music!, recipe.Seed);
         }
         else
         {
             var model = GrainFactory.GetGrain<ILandscapeModelGrain>(recipe.ModelName);
-            EnsureVersion(recipe, (await model.DescribeAsync()).Version);
+            if ((await model.DescribeAsync()).Version != recipe.ModelVersion)
+                model = GrainFactory.GetGrain<ILandscapeModelGrain>(ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion));
             result = await model.GenerateAsync(recipe.Landscape!, recipe.Seed);
         }
         EnsureVersion(recipe, result.ModelVersion);

@@ -14,8 +14,10 @@ public static class DefaultModelRegistration
     public static IServiceCollection AddDefaultModels(this IServiceCollection services, DefaultModelNames names, string? modelDirectory)
     {
         var directory = modelDirectory ?? DefaultModels.Directory;
-        services.AddMusicModel(names.Music, () => LoadMusic(Require(directory, DefaultModels.MusicFileName)));
-        services.AddLandscapeModel(names.Landscape, () => LoadLandscape(Require(directory, DefaultModels.LandscapeFileName)));
+        services.AddMusicModel(names.Music, () => LoadMusic(Require(directory, DefaultModels.MusicFileName)),
+            version => Archived(directory, DefaultModels.MusicFileName, version) is { } path ? LoadMusic(path) : null);
+        services.AddLandscapeModel(names.Landscape, () => LoadLandscape(Require(directory, DefaultModels.LandscapeFileName)),
+            version => Archived(directory, DefaultModels.LandscapeFileName, version) is { } path ? LoadLandscape(path) : null);
         return services;
     }
 
@@ -29,6 +31,17 @@ public static class DefaultModelRegistration
     {
         TorchRuntime.Initialize();
         return LandscapeModelLoader.Load(path);
+    }
+
+    /// <summary>
+    /// Earlier versions of a model are kept as archive/&lt;model file name without extension&gt;/&lt;version&gt;.ckpt beside it,
+    /// so recipes made by them still regenerate after the model is replaced.
+    /// </summary>
+    private static string? Archived(string directory, string fileName, string version)
+    {
+        if (version.Length == 0 || version.Any(c => !char.IsAsciiLetterOrDigit(c))) return null; // a version id, never a path
+        var path = Path.Combine(directory, "archive", Path.GetFileNameWithoutExtension(fileName), version + ".ckpt");
+        return File.Exists(path) ? path : null;
     }
 
     private static string Require(string directory, string fileName)

@@ -1,62 +1,26 @@
-using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.Ml.Landscapes;
 using CreativeGen.Ml.Music;
 
 namespace CreativeGen.Grains.Models;
 
-/// <summary>
-/// Loads each registered generator once, on first successful use, and disposes them with the silo. A failed
-/// load is not remembered: the next activation tries again (e.g. once the model file has been copied in).
-/// </summary>
-public sealed class GeneratorCatalog : IGeneratorCatalog, IDisposable
+/// <summary>The registered generators of this silo, current and archived versions, each loaded once on first use.</summary>
+public sealed class GeneratorCatalog(IEnumerable<MusicModelRegistration> music, IEnumerable<LandscapeModelRegistration> landscapes)
+    : IGeneratorCatalog, IDisposable
 {
-    private readonly Dictionary<string, LoadOnce<IMusicGenerator>> music;
-    private readonly Dictionary<string, LoadOnce<ILandscapeGenerator>> landscapes;
+    private readonly ModelShelf<IMusicGenerator> music = new("music", music.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
+    private readonly ModelShelf<ILandscapeGenerator> landscapes = new("landscape", landscapes.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
 
-    public GeneratorCatalog(IEnumerable<MusicModelRegistration> music, IEnumerable<LandscapeModelRegistration> landscapes)
-    {
-        this.music = music.ToDictionary(r => r.Name, r => new LoadOnce<IMusicGenerator>(r.Load), StringComparer.OrdinalIgnoreCase);
-        this.landscapes = landscapes.ToDictionary(r => r.Name, r => new LoadOnce<ILandscapeGenerator>(r.Load), StringComparer.OrdinalIgnoreCase);
-    }
+    public IReadOnlyCollection<string> MusicModels => music.Names;
 
-    public IReadOnlyCollection<string> MusicModels => music.Keys;
+    public IReadOnlyCollection<string> LandscapeModels => landscapes.Names;
 
-    public IReadOnlyCollection<string> LandscapeModels => landscapes.Keys;
+    public IMusicGenerator GetMusic(string key) => music.Get(key);
 
-    public IMusicGenerator GetMusic(string name) => Load(music, name, "music");
-
-    public ILandscapeGenerator GetLandscape(string name) => Load(landscapes, name, "landscape");
+    public ILandscapeGenerator GetLandscape(string key) => landscapes.Get(key);
 
     public void Dispose()
     {
-        foreach (var generator in music.Values) generator.Loaded?.Dispose();
-        foreach (var generator in landscapes.Values) generator.Loaded?.Dispose();
-    }
-
-    private static T Load<T>(Dictionary<string, LoadOnce<T>> models, string name, string kind) where T : class
-    {
-        if (!models.TryGetValue(name, out var once))
-            throw new GenerationRequestException(GenerationErrorKind.NotFound,
-                $"Unknown {kind} model '{name}'. Known: {string.Join(", ", models.Keys.Order())}.", "model");
-        try
-        {
-            return once.Get();
-        }
-        catch (Exception error) when (error is not GenerationRequestException)
-        {
-            throw new GenerationRequestException(GenerationErrorKind.Unavailable, $"The {kind} model '{name}' could not be loaded: {error.Message}", "model");
-        }
-    }
-
-    private sealed class LoadOnce<T>(Func<T> load) where T : class
-    {
-        private readonly Lock gate = new();
-
-        public T? Loaded { get; private set; }
-
-        public T Get()
-        {
-            lock (gate) return Loaded ??= load();
-        }
+        music.Dispose();
+        landscapes.Dispose();
     }
 }

@@ -10,9 +10,9 @@ public interface IGeneratorCatalog
 
     IReadOnlyCollection<string> LandscapeModels { get; }
 
-    /// <summary>The loaded generator; throws <see cref="CreativeGen.GrainInterfaces.Content.GenerationRequestException"/> (NotFound or Unavailable).</summary>
-    IMusicGenerator GetMusic(string name);
+    /// <summary>The loaded generator of a <see cref="ModelKey"/> (name, or name@version for an archived version); throws <see cref="CreativeGen.GrainInterfaces.Content.GenerationRequestException"/> (NotFound, Gone or Unavailable).</summary>
+    IMusicGenerator GetMusic(string key);
 
     /// <inheritdoc cref="GetMusic"/>
-    ILandscapeGenerator GetLandscape(string name);
+    ILandscapeGenerator GetLandscape(string key);
 }

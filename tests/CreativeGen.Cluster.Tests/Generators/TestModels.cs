@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CreativeGen.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,9 +14,12 @@ public sealed class TestModels(SimulatedCost? musicCost = null, SimulatedCost? l
 
     public FixedPatternLandscapeGenerator LandscapeGenerator { get; } = new(cost: landscapeCost);
 
+    /// <summary>Earlier versions of the music model by version id, as a silo's model archive would keep them.</summary>
+    public ConcurrentDictionary<string, FixedPatternMusicGenerator> ArchivedMusic { get; } = new();
+
     public void Register(IServiceCollection services, params string[] extraMusicNames)
     {
-        services.AddMusicModel(Music, () => MusicGenerator);
+        services.AddMusicModel(Music, () => MusicGenerator, version => ArchivedMusic.GetValueOrDefault(version));
         services.AddLandscapeModel(Landscape, () => LandscapeGenerator);
         foreach (var name in extraMusicNames) services.AddMusicModel(name, () => MusicGenerator);
     }

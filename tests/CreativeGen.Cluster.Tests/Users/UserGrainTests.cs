@@ -1,3 +1,4 @@
+using CreativeGen.Cluster.Tests.Generators;
 using CreativeGen.Cluster.Tests.Placement;
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Users;
@@ -59,6 +60,31 @@ public sealed class UserGrainTests(TwoSiloClusterFixture fixture) : IClassFixtur
 
             Assert.Equal(GenerationErrorKind.Gone, error.Kind);
             Assert.Contains(original, error.Message);
+        }
+        finally
+        {
+            generator.ModelVersion = original;
+        }
+    }
+
+    [Fact]
+    public async Task Recipe_OfAnArchivedModelVersion_RegeneratesTheSameBytesFromTheArchive()
+    {
+        var generator = fixture.Models.MusicGenerator;
+        var original = generator.ModelVersion;
+        generator.ModelVersion = "fixed-archived";
+        var piece = await NewUser().ComposeMusicAsync(new MusicOrder(Seed: 11));
+        generator.ModelVersion = "fixed-newer"; // the model was replaced; the old version went to the archive
+        fixture.Models.ArchivedMusic["fixed-archived"] = new FixedPatternMusicGenerator("fixed-archived");
+        try
+        {
+            var again = await fixture.Client.GetGrain<IRecipeGrain>(piece.RecipeId).RenderAsync();
+
+            Assert.Equal(piece.Content, again.Content);
+            Assert.Equal("fixed-archived", again.Recipe.ModelVersion);
+            var fresh = await NewUser().ComposeMusicAsync(new MusicOrder(Seed: 11));
+            Assert.Equal("fixed-newer", fresh.Recipe.ModelVersion); // new requests use the current version
+            Assert.NotEqual(piece.Content, fresh.Content);
         }
         finally
         {
