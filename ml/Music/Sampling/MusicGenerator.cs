@@ -18,6 +18,7 @@ public sealed class MusicGenerator : IMusicGenerator
     private readonly MusicLstm model;
     private readonly LstmStepper stepper;
     private readonly Lock gate = new();
+    private readonly bool grammar; // the tokenizer forbids some tokens in some states
 
     public MusicGenerator(MusicLstm model, CheckpointHeader header, string modelName, string modelVersion)
     {
@@ -26,6 +27,7 @@ public sealed class MusicGenerator : IMusicGenerator
         Header = header;
         Tokenizer = MusicTokenizer.FromSpec(header.Tokenizer);
         stepper = new LstmStepper(model);
+        grammar = Tokenizer.InitialBlocked().Any(b => b);
         ModelName = modelName;
         ModelVersion = modelVersion;
         Composers = Tokenizer.Conditioning?.Composers ?? [];
@@ -51,7 +53,13 @@ public sealed class MusicGenerator : IMusicGenerator
         return [.. requests.Select((request, i) => ToMidi(tokens[i], request))];
     }
 
-    /// <summary>The body tokens of each stream (primer included, prefix excluded).</summary>
+    /// <summary>Where the time of the last <see cref="GenerateTokens"/> call went (for `music speed`).</summary>
+    public GenerationTimings LastTimings { get; private set; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// The body tokens of each stream (primer included, prefix excluded). Finished streams leave the batch,
+    /// so the steps that remain cost only what the unfinished streams need.
+    /// </summary>
     public IReadOnlyList<int[]> GenerateTokens(IReadOnlyList<MusicRequest> requests, IReadOnlyList<MidiPiece?>? primers = null, CancellationToken cancellationToken = default)
     {
         if (requests.Count == 0) return [];
@@ -59,31 +67,66 @@ public sealed class MusicGenerator : IMusicGenerator
         var streams = requests.Select((request, i) => Prepare(request, primers?[i])).ToArray();
         lock (gate)
         {
-            stepper.Reset(streams.Length);
-            var inputs = new long[streams.Length];
-            for (var b = 0; b < streams.Length; b++) inputs[b] = streams[b].Forced.Dequeue();
-            while (streams.Any(s => !s.Done))
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan network = TimeSpan.Zero, sampling = TimeSpan.Zero;
+            var steps = 0;
+            var allowed = Tokenizer.BaseSize;
+            var active = streams; // row r of the batch is active[r]
+            stepper.Reset(active.Length);
+            using var sampler = new BatchTokenSampler([.. active.Select(s => s.Sampling)], allowed);
+            var inputs = active.Select(s => (long)s.Forced.Dequeue()).ToArray();
+            while (active.Length > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var logits = stepper.Step(inputs).contiguous().data<float>().ToArray(); // (B, V)
-                for (var b = 0; b < streams.Length; b++)
+                var started = clock.Elapsed;
+                var logits = stepper.Step(inputs); // (B, V)
+                var stepped = clock.Elapsed;
+                network += stepped - started;
+                var drawn = Draw(active, logits, sampler, allowed);
+                sampling += clock.Elapsed - stepped;
+                steps++;
+                for (var r = 0; r < active.Length; r++)
                 {
-                    var stream = streams[b];
-                    if (stream.Done) continue;
+                    var stream = active[r];
                     if (stream.Forced.Count > 0)
                     {
-                        inputs[b] = stream.Forced.Dequeue();
+                        inputs[r] = stream.Forced.Dequeue();
                         continue;
                     }
-                    var token = TokenSampler.Sample(logits.AsSpan(b * Tokenizer.Size, Tokenizer.Size), Tokenizer.BaseSize, stream.Sampling, stream.Random, stream.Blocked);
+                    var token = (int)drawn![r];
                     Tokenizer.UpdateBlocked(stream.Blocked, token);
                     stream.Accept(token, Tokenizer.SecondsOf(token, stream.Bpm));
-                    inputs[b] = token;
+                    inputs[r] = token;
                 }
+                if (!active.Any(s => s.Done)) continue;
+                var keep = Enumerable.Range(0, active.Length).Where(r => !active[r].Done).Select(r => (long)r).ToArray();
+                active = [.. keep.Select(r => active[r])];
+                inputs = [.. keep.Select(r => inputs[r])];
+                if (keep.Length == 0) break;
+                stepper.KeepRows(keep);
+                sampler.KeepRows(keep);
             }
+            LastTimings = new GenerationTimings(clock.Elapsed.TotalSeconds, network.TotalSeconds, sampling.TotalSeconds, steps, streams.Sum(s => s.Body.Count));
         }
         return [.. streams.Select(s => s.Body.ToArray())];
+    }
+
+    /// <summary>One token per row from the step's logits, or null while every row still feeds forced tokens.</summary>
+    private long[]? Draw(GenerationStream[] active, torch.Tensor logits, BatchTokenSampler sampler, int allowed)
+    {
+        var uniforms = new double[active.Length];
+        var blocked = grammar ? new bool[active.Length * allowed] : null;
+        var any = false;
+        for (var r = 0; r < active.Length; r++)
+        {
+            var stream = active[r];
+            if (stream.Forced.Count > 0) continue; // draws nothing: its random source stays where it is
+            uniforms[r] = stream.Random.NextDouble();
+            any = true;
+            if (blocked is not null) Array.Copy(stream.Blocked, 0, blocked, r * allowed, allowed);
+        }
+        return any ? sampler.Sample(logits, blocked, uniforms) : null;
     }
 
     /// <summary>
@@ -106,7 +149,7 @@ public sealed class MusicGenerator : IMusicGenerator
         return MidiWriter.Write(tracks, bpm);
     }
 
-    /// <summary>Model steps per second alone (no sampling) for a batch size: what the network costs.</summary>
+    /// <summary>Model steps per second alone (no sampling) for a batch size: what the network costs, logits copied out.</summary>
     public double MeasureStepsPerSecond(int batchSize, int steps)
     {
         lock (gate)
