@@ -14,9 +14,12 @@ namespace CreativeGen.Ml.Music.Model;
 /// made once per batch.</item>
 /// </list>
 /// Compared with a loop of <c>nn.LSTMCell</c> and with <c>nn.LSTM</c> on length-1 sequences in bench/RESULTS.md.
-/// Each row's result depends only on its own inputs, never on the other rows: libtorch's CPU matrix product
-/// sums in another order for fewer than 4 rows (measured: a row alone differs from the same row among 32 by
-/// ~1e-5), so a batch always has at least <see cref="MinRows"/> rows, padded with idle rows.
+/// Each row's result depends only on its own inputs, never on the other rows or its place among them.
+/// libtorch's CPU matrix product sums in another order when it (or one thread's share of it) has fewer
+/// than 4 rows: measured here, a row alone differs from the same row among 32 by ~1e-5, and with 2 threads
+/// batches of 5-7 and 9-11 rows differ too. So the state is padded with idle rows to a multiple of
+/// <see cref="RowQuantum"/> rows; with that, rows were bitwise identical at every batch size up to 128 with 1
+/// and 2 threads (tests/…/LstmStepperTests). Torch thread counts above 2 were not checked.
 /// </summary>
 public sealed class LstmStepper : IDisposable
 {
@@ -25,8 +28,8 @@ public sealed class LstmStepper : IDisposable
     private readonly Tensor headWeightT;   // (H, V)
     private readonly Tensor headBias;      // (V)
     private readonly int hidden;
-    /// <summary>Batches are padded to at least this many rows (see the class remarks).</summary>
-    public const int MinRows = 4;
+    /// <summary>Batches are padded to a multiple of this many rows (see the class remarks).</summary>
+    public const int RowQuantum = 4;
     private BatchState? state;
     private int rows;
 
@@ -64,7 +67,7 @@ public sealed class LstmStepper : IDisposable
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a batch needs at least one stream");
         state?.Dispose();
-        state = BatchState.Zero(Math.Max(batchSize, MinRows), hidden, weightsT.Length);
+        state = BatchState.Zero(Padded(batchSize), hidden, weightsT.Length);
         rows = batchSize;
     }
 
@@ -74,7 +77,7 @@ public sealed class LstmStepper : IDisposable
         var current = state ?? throw new InvalidOperationException("Reset the stepper first");
         if (keep.Length == 0) throw new ArgumentException("keep at least one row", nameof(keep));
         if (keep.Any(r => r < 0 || r >= rows)) throw new ArgumentOutOfRangeException(nameof(keep), "row outside the batch");
-        state = current.Select([.. keep, .. Enumerable.Repeat(keep[0], Math.Max(0, MinRows - keep.Length))]);
+        state = current.Select([.. keep, .. Enumerable.Repeat(keep[0], Padded(keep.Length) - keep.Length)]);
         current.Dispose();
         rows = keep.Length;
     }
@@ -107,6 +110,8 @@ public sealed class LstmStepper : IDisposable
         headWeightT.Dispose();
         headBias.Dispose();
     }
+
+    private static int Padded(int rows) => (rows + RowQuantum - 1) / RowQuantum * RowQuantum;
 
     /// <summary>Row order that turns torch's gate blocks (i, f, g, o) into (i, f, o, g).</summary>
     private static Tensor GateOrder(int hidden) =>
