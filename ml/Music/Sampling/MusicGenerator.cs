@@ -8,8 +8,10 @@ namespace CreativeGen.Ml.Music.Sampling;
 
 /// <summary>
 /// Writes MIDI from a trained model. All requests of a call run as one batch: every step feeds one token per
-/// stream through the shared LSTM cells. Each stream samples with its own <see cref="StreamRandom"/> seeded
-/// by its request, so a result depends only on (checkpoint, request, primer), not on the batch around it.
+/// stream through the <see cref="LstmStepper"/> and draws the next token of every stream at once with the
+/// <see cref="BatchTokenSampler"/>. Each stream draws one uniform number per sampled token from its own
+/// <see cref="StreamRandom"/> seeded by its request, and neither the stepper nor the sampler lets a row depend
+/// on the others, so a result depends only on (checkpoint, request, primer), not on the batch around it.
 /// </summary>
 public sealed class MusicGenerator : IMusicGenerator
 {

@@ -48,6 +48,28 @@ public sealed class BatchTokenSamplerTests
     }
 
     [Fact]
+    public void Sample_WideNucleus_KeepsExactlyTheNucleusAloneOrBesideATopKRow()
+    {
+        // 200 tokens with slowly falling probabilities: the 0.9-nucleus holds more than a hundred of them.
+        var weights = Enumerable.Range(0, 200).Select(i => Math.Exp(-i / 80.0)).ToArray();
+        var probabilities = weights.Select(w => (float)(w / weights.Sum())).ToArray();
+        var order = Enumerable.Range(0, 200).OrderByDescending(i => probabilities[i]).ToArray();
+        var mass = 0.0;
+        var nucleus = order.TakeWhile(i => (mass += probabilities[i]) - probabilities[i] < 0.9).Select(i => (long)i).Order().ToArray();
+        using var alone = new BatchTokenSampler([new SamplingSettings(topP: 0.9)], allowed: 200);
+        using var pair = new BatchTokenSampler([new SamplingSettings(topK: 3), new SamplingSettings(topP: 0.9)], allowed: 200);
+        var logits = probabilities.Select(p => MathF.Log(p)).ToArray();
+        using var both = torch.tensor(logits.Concat(logits).ToArray(), [2, 200]);
+
+        var drawn = Uniforms(4000).Select(u => Draw(alone, probabilities, u)).ToArray();
+        var inPair = Uniforms(4000).Select(u => pair.Sample(both, null, [0.5, u])[1]).ToArray();
+
+        Assert.InRange(nucleus.Length, 100, 199);
+        Assert.Equal(nucleus, drawn.Distinct().Order());
+        Assert.Equal(drawn, inPair);
+    }
+
+    [Fact]
     public void Sample_NoFiltering_InverseCdfInIdOrderOverAllTokens()
     {
         using var sampler = new BatchTokenSampler([new SamplingSettings()], allowed: 4);
