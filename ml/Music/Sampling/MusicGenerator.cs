@@ -21,6 +21,7 @@ public sealed class MusicGenerator : IMusicGenerator
     private readonly LstmStepper stepper;
     private readonly Lock gate = new();
     private readonly bool grammar; // the tokenizer forbids some tokens in some states
+    private bool disposed;         // guarded by gate
 
     public MusicGenerator(MusicLstm model, CheckpointHeader header, string modelName, string modelVersion)
     {
@@ -69,6 +70,7 @@ public sealed class MusicGenerator : IMusicGenerator
         var streams = requests.Select((request, i) => Prepare(request, primers?[i])).ToArray();
         lock (gate)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             TimeSpan network = TimeSpan.Zero, sampling = TimeSpan.Zero;
             var steps = 0;
@@ -156,6 +158,7 @@ public sealed class MusicGenerator : IMusicGenerator
     {
         lock (gate)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             stepper.Reset(batchSize);
             var inputs = new long[batchSize];
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -168,10 +171,20 @@ public sealed class MusicGenerator : IMusicGenerator
         }
     }
 
+    /// <summary>
+    /// Frees the native tensors once no generation runs (it waits for a running one: freeing them under a step
+    /// crashed the process with SIGSEGV when a host shut down during a request). Later calls throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
-        stepper.Dispose();
-        model.Dispose();
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            stepper.Dispose();
+            model.Dispose();
+        }
     }
 
     private GenerationStream Prepare(MusicRequest request, MidiPiece? primer)

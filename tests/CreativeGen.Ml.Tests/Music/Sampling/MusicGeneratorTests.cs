@@ -53,6 +53,28 @@ public sealed class MusicGeneratorTests(TinyPianoModelFixture model) : IClassFix
     }
 
     [Fact]
+    public async Task Dispose_DuringAGeneration_WaitsForItThenRefusesNewWork()
+    {
+        var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
+        var expected = generator.GenerateTokens([new MusicRequest(null, 60, 1.0, null, null, 9)])[0];
+        var running = Task.Run(() => generator.GenerateTokens([new MusicRequest(null, 60, 1.0, null, null, 9)])[0]);
+        await Task.Delay(50); // the second generation takes several times longer
+
+        generator.Dispose(); // must not free the tensors under the running steps (that crashed the process)
+
+        try
+        {
+            Assert.Equal(expected, await running);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Dispose took the lock first: refusing the work is the other correct outcome.
+        }
+        Assert.Throws<ObjectDisposedException>(() => generator.GenerateTokens([new MusicRequest(null, 1, 1.0, null, null, 1)]));
+        generator.Dispose();
+    }
+
+    [Fact]
     public void Generate_Output_IsValidMidiWithTempoAndRequestedLength()
     {
         using var generator = MusicModelLoader.Load(model.Checkpoint);
