@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music;
+using CreativeGen.Ml.Music.Sampling;
 using Spectre.Console;
 
 namespace CreativeGen.Client.Commands.Music;
@@ -20,20 +21,23 @@ public static class MusicSpeedCommand
         {
             MusicCommand.InitializeTorchForSampling();
             using var generator = MusicModelLoader.LoadGenerator(parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName));
-            var table = new Table().AddColumns("streams", "tokens/s (median)", "runs", "network only, tokens/s");
+            var table = new Table().AddColumns("streams", "tokens/s (median)", "runs", "time: network / sampling / other (median run)", "network only, tokens/s");
+            AnsiConsole.MarkupLine($"torch threads: {TorchSharp.torch.get_num_threads()}");
             foreach (var streams in parse.GetValue(batches)!)
             {
-                var rates = new List<double>();
+                var runs = new List<(double Rate, GenerationTimings Timings)>();
                 for (var r = 0; r < parse.GetValue(repeats); r++)
                 {
                     var requests = Enumerable.Range(0, streams)
                         .Select(i => new MusicRequest(null, parse.GetValue(seconds), 1.0, null, 0.95, 1000 * r + i)).ToList();
                     var clock = Stopwatch.StartNew();
                     var tokens = generator.GenerateTokens(requests).Sum(t => t.Length);
-                    rates.Add(tokens / clock.Elapsed.TotalSeconds);
+                    runs.Add((tokens / clock.Elapsed.TotalSeconds, generator.LastTimings));
                 }
-                rates.Sort();
-                table.AddRow(streams.ToString(), $"{rates[rates.Count / 2]:N0}", string.Join(", ", rates.Select(x => x.ToString("N0"))),
+                runs.Sort((a, b) => a.Rate.CompareTo(b.Rate));
+                var (median, timings) = runs[runs.Count / 2];
+                table.AddRow(streams.ToString(), $"{median:N0}", string.Join(", ", runs.Select(x => x.Rate.ToString("N0"))),
+                    $"{timings.NetworkSeconds / timings.TotalSeconds:P0} / {timings.SamplingSeconds / timings.TotalSeconds:P0} / {timings.OtherSeconds / timings.TotalSeconds:P0} ({timings.Steps:N0} steps)",
                     $"{generator.MeasureStepsPerSecond(streams, 300) * streams:N0}");
             }
             AnsiConsole.Write(table);

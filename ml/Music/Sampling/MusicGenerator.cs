@@ -8,8 +8,10 @@ namespace CreativeGen.Ml.Music.Sampling;
 
 /// <summary>
 /// Writes MIDI from a trained model. All requests of a call run as one batch: every step feeds one token per
-/// stream through the shared LSTM cells. Each stream samples with its own <see cref="StreamRandom"/> seeded
-/// by its request, so a result depends only on (checkpoint, request, primer), not on the batch around it.
+/// stream through the <see cref="LstmStepper"/> and draws the next token of every stream at once with the
+/// <see cref="BatchTokenSampler"/>. Each stream draws one uniform number per sampled token from its own
+/// <see cref="StreamRandom"/> seeded by its request, and neither the stepper nor the sampler lets a row depend
+/// on the others, so a result depends only on (checkpoint, request, primer), not on the batch around it.
 /// </summary>
 public sealed class MusicGenerator : IMusicGenerator
 {
@@ -18,6 +20,8 @@ public sealed class MusicGenerator : IMusicGenerator
     private readonly MusicLstm model;
     private readonly LstmStepper stepper;
     private readonly Lock gate = new();
+    private readonly bool grammar; // the tokenizer forbids some tokens in some states
+    private bool disposed;         // guarded by gate
 
     public MusicGenerator(MusicLstm model, CheckpointHeader header, string modelName, string modelVersion)
     {
@@ -26,6 +30,7 @@ public sealed class MusicGenerator : IMusicGenerator
         Header = header;
         Tokenizer = MusicTokenizer.FromSpec(header.Tokenizer);
         stepper = new LstmStepper(model);
+        grammar = Tokenizer.InitialBlocked().Any(b => b);
         ModelName = modelName;
         ModelVersion = modelVersion;
         Composers = Tokenizer.Conditioning?.Composers ?? [];
@@ -51,7 +56,13 @@ public sealed class MusicGenerator : IMusicGenerator
         return [.. requests.Select((request, i) => ToMidi(tokens[i], request))];
     }
 
-    /// <summary>The body tokens of each stream (primer included, prefix excluded).</summary>
+    /// <summary>Where the time of the last <see cref="GenerateTokens"/> call went (for `music speed`).</summary>
+    public GenerationTimings LastTimings { get; private set; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// The body tokens of each stream (primer included, prefix excluded). Finished streams leave the batch,
+    /// so the steps that remain cost only what the unfinished streams need.
+    /// </summary>
     public IReadOnlyList<int[]> GenerateTokens(IReadOnlyList<MusicRequest> requests, IReadOnlyList<MidiPiece?>? primers = null, CancellationToken cancellationToken = default)
     {
         if (requests.Count == 0) return [];
@@ -59,31 +70,67 @@ public sealed class MusicGenerator : IMusicGenerator
         var streams = requests.Select((request, i) => Prepare(request, primers?[i])).ToArray();
         lock (gate)
         {
-            stepper.Reset(streams.Length);
-            var inputs = new long[streams.Length];
-            for (var b = 0; b < streams.Length; b++) inputs[b] = streams[b].Forced.Dequeue();
-            while (streams.Any(s => !s.Done))
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan network = TimeSpan.Zero, sampling = TimeSpan.Zero;
+            var steps = 0;
+            var allowed = Tokenizer.BaseSize;
+            var active = streams; // row r of the batch is active[r]
+            stepper.Reset(active.Length);
+            using var sampler = new BatchTokenSampler([.. active.Select(s => s.Sampling)], allowed);
+            var inputs = active.Select(s => (long)s.Forced.Dequeue()).ToArray();
+            while (active.Length > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var logits = stepper.Step(inputs).contiguous().data<float>().ToArray(); // (B, V)
-                for (var b = 0; b < streams.Length; b++)
+                var started = clock.Elapsed;
+                var logits = stepper.Step(inputs); // (B, V)
+                var stepped = clock.Elapsed;
+                network += stepped - started;
+                var drawn = Draw(active, logits, sampler, allowed);
+                sampling += clock.Elapsed - stepped;
+                steps++;
+                for (var r = 0; r < active.Length; r++)
                 {
-                    var stream = streams[b];
-                    if (stream.Done) continue;
+                    var stream = active[r];
                     if (stream.Forced.Count > 0)
                     {
-                        inputs[b] = stream.Forced.Dequeue();
+                        inputs[r] = stream.Forced.Dequeue();
                         continue;
                     }
-                    var token = TokenSampler.Sample(logits.AsSpan(b * Tokenizer.Size, Tokenizer.Size), Tokenizer.BaseSize, stream.Sampling, stream.Random, stream.Blocked);
+                    var token = (int)drawn![r];
                     Tokenizer.UpdateBlocked(stream.Blocked, token);
                     stream.Accept(token, Tokenizer.SecondsOf(token, stream.Bpm));
-                    inputs[b] = token;
+                    inputs[r] = token;
                 }
+                if (!active.Any(s => s.Done)) continue;
+                var keep = Enumerable.Range(0, active.Length).Where(r => !active[r].Done).Select(r => (long)r).ToArray();
+                active = [.. keep.Select(r => active[r])];
+                inputs = [.. keep.Select(r => inputs[r])];
+                if (keep.Length == 0) break;
+                stepper.KeepRows(keep);
+                sampler.KeepRows(keep);
             }
+            LastTimings = new GenerationTimings(clock.Elapsed.TotalSeconds, network.TotalSeconds, sampling.TotalSeconds, steps, streams.Sum(s => s.Body.Count));
         }
         return [.. streams.Select(s => s.Body.ToArray())];
+    }
+
+    /// <summary>One token per row from the step's logits, or null while every row still feeds forced tokens.</summary>
+    private long[]? Draw(GenerationStream[] active, torch.Tensor logits, BatchTokenSampler sampler, int allowed)
+    {
+        var uniforms = new double[active.Length];
+        var blocked = grammar ? new bool[active.Length * allowed] : null;
+        var any = false;
+        for (var r = 0; r < active.Length; r++)
+        {
+            var stream = active[r];
+            if (stream.Forced.Count > 0) continue; // draws nothing: its random source stays where it is
+            uniforms[r] = stream.Random.NextDouble();
+            any = true;
+            if (blocked is not null) Array.Copy(stream.Blocked, 0, blocked, r * allowed, allowed);
+        }
+        return any ? sampler.Sample(logits, blocked, uniforms) : null;
     }
 
     /// <summary>
@@ -106,11 +153,12 @@ public sealed class MusicGenerator : IMusicGenerator
         return MidiWriter.Write(tracks, bpm);
     }
 
-    /// <summary>Model steps per second alone (no sampling) for a batch size: what the network costs.</summary>
+    /// <summary>Model steps per second alone (no sampling) for a batch size: what the network costs, logits copied out.</summary>
     public double MeasureStepsPerSecond(int batchSize, int steps)
     {
         lock (gate)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             stepper.Reset(batchSize);
             var inputs = new long[batchSize];
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -123,10 +171,20 @@ public sealed class MusicGenerator : IMusicGenerator
         }
     }
 
+    /// <summary>
+    /// Frees the native tensors once no generation runs (it waits for a running one: freeing them under a step
+    /// crashed the process with SIGSEGV when a host shut down during a request). Later calls throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
-        stepper.Dispose();
-        model.Dispose();
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            stepper.Dispose();
+            model.Dispose();
+        }
     }
 
     private GenerationStream Prepare(MusicRequest request, MidiPiece? primer)

@@ -36,6 +36,45 @@ public sealed class MusicGeneratorTests(TinyPianoModelFixture model) : IClassFix
     }
 
     [Fact]
+    public void GenerateTokens_AloneOrAmongShorterAndLongerNeighbours_SameTokens()
+    {
+        using var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
+        var request = new MusicRequest("Chopin", 5, 0.9, 30, 0.9, 42);
+        var alone = generator.GenerateTokens([request])[0];
+
+        // Neighbours finish before and after it (they leave the batch as they finish) and sample differently.
+        MusicRequest[] batch = [new("Haydn", 1, 1.3, null, null, 1), new(null, 8, 0.7, 5, null, 2), request, new("Chopin", 2, 1.0, null, 0.5, 3), new(null, 3, 1.1, 12, 0.99, 4)];
+        var tokens = generator.GenerateTokens(batch);
+
+        Assert.Equal(alone, tokens[2]);
+        Assert.True(alone.Length > 20, $"only {alone.Length} tokens");
+        Assert.Equal(tokens.Sum(t => t.Length), generator.LastTimings.Tokens);
+        Assert.True(generator.LastTimings.NetworkSeconds > 0 && generator.LastTimings.SamplingSeconds > 0);
+    }
+
+    [Fact]
+    public async Task Dispose_DuringAGeneration_WaitsForItThenRefusesNewWork()
+    {
+        var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
+        var expected = generator.GenerateTokens([new MusicRequest(null, 60, 1.0, null, null, 9)])[0];
+        var running = Task.Run(() => generator.GenerateTokens([new MusicRequest(null, 60, 1.0, null, null, 9)])[0]);
+        await Task.Delay(50); // the second generation takes several times longer
+
+        generator.Dispose(); // must not free the tensors under the running steps (that crashed the process)
+
+        try
+        {
+            Assert.Equal(expected, await running);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Dispose took the lock first: refusing the work is the other correct outcome.
+        }
+        Assert.Throws<ObjectDisposedException>(() => generator.GenerateTokens([new MusicRequest(null, 1, 1.0, null, null, 1)]));
+        generator.Dispose();
+    }
+
+    [Fact]
     public void Generate_Output_IsValidMidiWithTempoAndRequestedLength()
     {
         using var generator = MusicModelLoader.Load(model.Checkpoint);
