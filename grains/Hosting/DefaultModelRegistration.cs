@@ -34,13 +34,15 @@ public static class DefaultModelRegistration
     }
 
     /// <summary>
-    /// Earlier versions of a model are kept as archive/&lt;model file name without extension&gt;/&lt;version&gt;.ckpt beside it,
-    /// so recipes made by them still regenerate after the model is replaced.
+    /// Earlier versions of a model are kept as archive/&lt;model file name without extension&gt;/&lt;checkpoint hash&gt;.ckpt
+    /// beside it, so recipes made by them still regenerate after the model is replaced. A version id is the checkpoint
+    /// hash, for music followed by ".&lt;sampling revision&gt;"; the catalog refuses a file whose loaded version differs.
     /// </summary>
     private static string? Archived(string directory, string fileName, string version)
     {
-        if (version.Length == 0 || version.Any(c => !char.IsAsciiLetterOrDigit(c))) return null; // a version id, never a path
-        var path = Path.Combine(directory, "archive", Path.GetFileNameWithoutExtension(fileName), version + ".ckpt");
+        var checkpointHash = version.Split('.')[0];
+        if (checkpointHash.Length == 0 || checkpointHash.Any(c => !char.IsAsciiLetterOrDigit(c))) return null; // an id, never a path
+        var path = Path.Combine(directory, "archive", Path.GetFileNameWithoutExtension(fileName), checkpointHash + ".ckpt");
         return File.Exists(path) ? path : null;
     }
 

@@ -25,7 +25,10 @@ public interface IMusicGenerator : IDisposable
 {
     string ModelName { get; }
 
-    /// <summary>Changes whenever the weights change (e.g. a hash of the checkpoint).</summary>
+    /// <summary>
+    /// Changes whenever the weights or the sampling procedure change, i.e. whenever the same request could give other
+    /// bytes (e.g. a hash of the checkpoint and a sampling revision): recipes name it to promise exact regeneration.
+    /// </summary>
     string ModelVersion { get; }
 
     /// <summary>Conditioning labels the model accepts as <see cref="MusicRequest.Composer"/>.</summary>

@@ -36,6 +36,15 @@ public sealed class MusicGenerator : IMusicGenerator
         Composers = Tokenizer.Conditioning?.Composers ?? [];
     }
 
+    /// <summary>
+    /// Bump whenever the same weights, request and seed would give other tokens (sampler, stepper, grammar). Revision
+    /// 2: the batch-wide torch sampler; recipes of revision 1 carried the bare checkpoint hash.
+    /// </summary>
+    public const string SamplingRevision = "s2";
+
+    /// <summary>The version id of a checkpoint with this sampler: "&lt;checkpoint hash&gt;.&lt;sampling revision&gt;".</summary>
+    public static string VersionOf(string checkpointHash) => $"{checkpointHash}.{SamplingRevision}";
+
     public string ModelName { get; }
 
     public string ModelVersion { get; }

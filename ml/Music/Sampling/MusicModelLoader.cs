@@ -15,7 +15,7 @@ public static class MusicModelLoader
     {
         TorchRuntime.Initialize();
         var (header, model, _) = MusicCheckpoint.Load(checkpointPath);
-        var version = MusicCheckpoint.Version(checkpointPath);
+        var version = MusicGenerator.VersionOf(MusicCheckpoint.Version(checkpointPath));
         return new MusicGenerator(model, header, $"{header.Options.Preset}:{Path.GetFileNameWithoutExtension(checkpointPath)}", version);
     }
 }

@@ -1,4 +1,5 @@
 using CreativeGen.Ml.Music;
+using CreativeGen.Ml.Music.Sampling;
 using CreativeGen.Ml.Music.Tokens;
 using CreativeGen.Ml.Music.Training;
 
@@ -51,7 +52,7 @@ public sealed class MusicTrainerTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
         using var generator = MusicModelLoader.Load(result.BestCheckpoint);
         Assert.Contains("Chopin", generator.Composers);
-        Assert.Equal(12, generator.ModelVersion.Length);
+        Assert.Equal(MusicGenerator.VersionOf(MusicCheckpoint.Version(result.BestCheckpoint)), generator.ModelVersion); // checkpoint hash + sampling revision
     }
 
     [Fact]
