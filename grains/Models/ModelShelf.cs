@@ -37,7 +37,7 @@ internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<
         var found = versionOf(generator);
         generator.Dispose();
         throw new GenerationRequestException(GenerationErrorKind.Gone,
-            $"The archive of the {kind} model '{name}' holds version {found} where version {version} was asked for.", "model");
+            $"The archived {kind} model '{name}' now loads as version {found} (its file or the sampling code changed since), so recipes of version {version} cannot be regenerated exactly.", "model");
     }
 
     private T Load(string key, Func<T> load)
