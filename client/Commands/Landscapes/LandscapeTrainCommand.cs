@@ -78,7 +78,7 @@ public static class LandscapeTrainCommand
         var preset = architecture == LandscapeArchitecture.TransposedDcgan
             ? GanTrainingOptions.SeedBaseline(batch, seed)
             : parse.GetValue<bool>("--balanced") ? GanTrainingOptions.LandscapeBalanced(batch, seed) : GanTrainingOptions.Landscape(batch, seed);
-        var rates = parse.GetValue<double[]?>("--lr");
+        var rates = parse.GetValue<double[]?>("--lr") is { Length: > 0 } given ? given : null;
         if (rates is not null && rates.Length != 2) throw new ArgumentException("--lr takes two values: the generator's and the discriminator's learning rate.");
         var training = preset.With(
             generatorLearningRate: rates?[0], discriminatorLearningRate: rates?[1], loss: parse.GetValue<GanLoss?>("--loss"),
