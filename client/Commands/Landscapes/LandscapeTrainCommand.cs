@@ -31,7 +31,7 @@ public static class LandscapeTrainCommand
         var balanced = new Option<bool>("--balanced") { Description = "Projection recipe with a stronger discriminator: 2 D steps per G step, lr 2e-4 for both, no cutout." };
         var exportRaw = new Option<bool>("--export-raw") { Description = "With --export: write the raw generator instead of the EMA (a diagnostic)." };
         var minibatchStd = new Option<int>("--minibatch-std") { Description = "Projection D: minibatch standard-deviation group size (0: off).", DefaultValueFactory = _ => 0 };
-        var modeSeeking = new Option<double>("--mode-seeking") { Description = "Weight of the mode-seeking term in the generator loss (0: off).", DefaultValueFactory = _ => 0 };
+        var modeSeeking = new Option<double?>("--mode-seeking") { Description = "Override the weight of the mode-seeking term in the generator loss (recipe default 0.1; 0: off)." };
         var loss = new Option<GanLoss?>("--loss") { Description = "Override the recipe's loss (Hinge or NonSaturating)." };
         var learningRates = new Option<double[]?>("--lr") { Description = "Override the recipe's learning rates: G D (e.g. --lr 2e-4 2e-4).", AllowMultipleArgumentsPerToken = true };
         var discriminatorSteps = new Option<int?>("--d-steps") { Description = "Override the recipe's discriminator steps per generator step." };
@@ -82,7 +82,7 @@ public static class LandscapeTrainCommand
         if (rates is not null && rates.Length != 2) throw new ArgumentException("--lr takes two values: the generator's and the discriminator's learning rate.");
         var training = preset.With(
             generatorLearningRate: rates?[0], discriminatorLearningRate: rates?[1], loss: parse.GetValue<GanLoss?>("--loss"),
-            discriminatorSteps: parse.GetValue<int?>("--d-steps"), modeSeekingWeight: parse.GetValue<double>("--mode-seeking"));
+            discriminatorSteps: parse.GetValue<int?>("--d-steps"), modeSeekingWeight: parse.GetValue<double?>("--mode-seeking"));
         return new LandscapeTrainer(model, training);
     }
 }
