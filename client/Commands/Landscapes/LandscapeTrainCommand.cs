@@ -29,10 +29,16 @@ public static class LandscapeTrainCommand
         var snapshots = new Option<bool>("--keep-snapshots") { Description = "Keep the model file of every checkpoint under <out>/snapshots/." };
         var export = new Option<FileInfo?>("--export") { Description = "Only write the model file (EMA generator) of <out>/train.ckpt to this path, e.g. models/landscape-64.ckpt." };
         var balanced = new Option<bool>("--balanced") { Description = "Projection recipe with a stronger discriminator: 2 D steps per G step, lr 2e-4 for both, no cutout." };
+        var exportRaw = new Option<bool>("--export-raw") { Description = "With --export: write the raw generator instead of the EMA (a diagnostic)." };
+        var minibatchStd = new Option<int>("--minibatch-std") { Description = "Projection D: minibatch standard-deviation group size (0: off).", DefaultValueFactory = _ => 0 };
+        var modeSeeking = new Option<double?>("--mode-seeking") { Description = "Override the weight of the mode-seeking term in the generator loss (recipe default 0.1; 0: off)." };
+        var loss = new Option<GanLoss?>("--loss") { Description = "Override the recipe's loss (Hinge or NonSaturating)." };
+        var learningRates = new Option<double[]?>("--lr") { Description = "Override the recipe's learning rates: G D (e.g. --lr 2e-4 2e-4).", AllowMultipleArgumentsPerToken = true };
+        var discriminatorSteps = new Option<int?>("--d-steps") { Description = "Override the recipe's discriminator steps per generator step." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Run one step, write a checkpoint, and stop." };
         var command = new Command("train", "Train a landscape GAN (or resume one) with checkpoints and contact sheets.")
         {
-            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, balanced, dryRun,
+            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, exportRaw, balanced, minibatchStd, modeSeeking, loss, learningRates, discriminatorSteps, dryRun,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandErrors.Guard(() =>
         {
@@ -42,13 +48,14 @@ public static class LandscapeTrainCommand
             if (parse.GetValue(export) is { } exportFile)
             {
                 using var saved = LandscapeTrainer.Resume(run.TrainingCheckpointPath);
-                saved.ExportModel(exportFile.FullName);
+                if (parse.GetValue(exportRaw)) saved.ExportRawModel(exportFile.FullName);
+                else saved.ExportModel(exportFile.FullName);
                 AnsiConsole.MarkupLineInterpolated($"wrote {exportFile.FullName} (step {saved.Step}, {new FileInfo(exportFile.FullName).Length / 1e6:F1} MB)");
                 return 0;
             }
             using var trainer = parse.GetValue(resume)
                 ? LandscapeTrainer.Resume(run.TrainingCheckpointPath)
-                : NewTrainer(parse.GetValue(architecture), parse.GetValue(resolution), parse.GetValue(width), parse.GetValue(latent), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(balanced), parse.GetValue(data)!.FullName);
+                : NewTrainer(parse, parse.GetValue(data)!.FullName);
             if (parse.GetValue(dryRun)) run = new TrainingRunOptions(outDir, trainer.Step + 1, 1);
             using var dataset = LandscapeIngest.Load(parse.GetValue(data)!.FullName, trainer.Model.Resolution, trainer.Model.Categories,
                 parse.GetValue(cache)?.FullName, parse.GetValue(maxPerCategory), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
@@ -60,14 +67,22 @@ public static class LandscapeTrainCommand
         return command;
     }
 
-    private static LandscapeTrainer NewTrainer(LandscapeArchitecture architecture, int resolution, int width, int latent, int batch, long seed, bool balanced, string dataFolder)
+    private static LandscapeTrainer NewTrainer(ParseResult parse, string dataFolder)
     {
         if (!Directory.Exists(dataFolder)) throw new DirectoryNotFoundException($"Image folder not found: {dataFolder}");
         var categories = Directory.GetDirectories(dataFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var model = new LandscapeModelOptions(categories, resolution, latent, width, architecture: architecture);
-        var training = architecture == LandscapeArchitecture.TransposedDcgan
+        var architecture = parse.GetValue<LandscapeArchitecture>("--architecture");
+        var model = new LandscapeModelOptions(categories, parse.GetValue<int>("--resolution"), parse.GetValue<int>("--latent"), parse.GetValue<int>("--width"),
+            architecture: architecture, minibatchStdDevGroup: parse.GetValue<int>("--minibatch-std"));
+        var (batch, seed) = (parse.GetValue<int>("--batch"), parse.GetValue<long>("--seed"));
+        var preset = architecture == LandscapeArchitecture.TransposedDcgan
             ? GanTrainingOptions.SeedBaseline(batch, seed)
-            : balanced ? GanTrainingOptions.LandscapeBalanced(batch, seed) : GanTrainingOptions.Landscape(batch, seed);
+            : parse.GetValue<bool>("--balanced") ? GanTrainingOptions.LandscapeBalanced(batch, seed) : GanTrainingOptions.Landscape(batch, seed);
+        var rates = parse.GetValue<double[]?>("--lr") is { Length: > 0 } given ? given : null;
+        if (rates is not null && rates.Length != 2) throw new ArgumentException("--lr takes two values: the generator's and the discriminator's learning rate.");
+        var training = preset.With(
+            generatorLearningRate: rates?[0], discriminatorLearningRate: rates?[1], loss: parse.GetValue<GanLoss?>("--loss"),
+            discriminatorSteps: parse.GetValue<int?>("--d-steps"), modeSeekingWeight: parse.GetValue<double?>("--mode-seeking"));
         return new LandscapeTrainer(model, training);
     }
 }

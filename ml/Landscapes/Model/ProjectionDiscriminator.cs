@@ -6,7 +6,8 @@ namespace CreativeGen.Ml.Landscapes.Model;
 /// <summary>
 /// Spectrally normalized discriminator with a projection head (Miyato and Koyama 2018): strided 4x4 convolutions
 /// halve the image down to 4x4, features are summed over space, and the score is
-/// linear(features) + embedding(category) · features.
+/// linear(features) + embedding(category) · features. Optionally the last convolution also sees the minibatch
+/// standard deviation of the 4x4 features (<see cref="MinibatchStdDev"/>).
 /// </summary>
 public sealed class ProjectionDiscriminator : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -25,7 +26,13 @@ public sealed class ProjectionDiscriminator : nn.Module<Tensor, Tensor, Tensor>
             layers.Add(($"act{stage}", nn.LeakyReLU(0.2)));
             channels = next;
         }
-        layers.Add(("conv_final", new SpectralConv2d("conv_final", channels, channels, 3, 1, 1, random)));
+        var finalInput = channels;
+        if (options.MinibatchStdDevGroup > 0)
+        {
+            layers.Add(("minibatch_std", new MinibatchStdDev("minibatch_std", options.MinibatchStdDevGroup))); // (B, 8w + 1, 4, 4)
+            finalInput = channels + 1;
+        }
+        layers.Add(("conv_final", new SpectralConv2d("conv_final", finalInput, channels, 3, 1, 1, random)));
         layers.Add(("act_final", nn.LeakyReLU(0.2)));
         body = nn.Sequential(layers);
         score = new SpectralLinear("score", channels, 1, random);

@@ -73,16 +73,7 @@ public sealed class LandscapeTrainer : IDisposable
             discriminatorLoss = DiscriminatorUpdate(real, labels, categoryWeights, random);
         }
 
-        // Generator: fool the discriminator.
-        GeneratorOptimizer.zero_grad();
-        var generated = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
-        var scores = Discriminator.forward(Augment(generated, random), labels);
-        var generatorLoss = Training.Loss == GanLoss.Hinge
-            ? scores.mean().neg()
-            : nn.functional.binary_cross_entropy_with_logits(scores, torch.ones_like(scores));
-        generatorLoss.backward();
-        GeneratorOptimizer.step();
-        Discriminator.zero_grad();
+        var generatorLoss = GeneratorUpdate(labels, categoryWeights, random);
 
         if (Training.EmaDecay > 0) ExponentialMovingAverage.Update(Generator, Ema, Training.EmaDecay, Step);
         else ExponentialMovingAverage.CopyInto(Generator, Ema);
@@ -125,6 +116,29 @@ public sealed class LandscapeTrainer : IDisposable
         return discriminatorLoss;
     }
 
+    /// <summary>Generator: fool the discriminator (plus the mode-seeking term when it is on). Returns the loss.</summary>
+    private Tensor GeneratorUpdate(Tensor labels, Tensor categoryWeights, torch.Generator random)
+    {
+        GeneratorOptimizer.zero_grad();
+        var modeSeeking = Training.ModeSeekingWeight > 0 && labels.shape[0] >= 2;
+        if (modeSeeking)
+        {
+            labels = ModeSeeking.PairedLabels(labels);
+            categoryWeights = Generator.OneHot(labels);
+        }
+        var latents = torch.randn([labels.shape[0], Model.LatentSize], generator: random);
+        var generated = Generator.forward(latents, categoryWeights);
+        var scores = Discriminator.forward(Augment(generated, random), labels);
+        var generatorLoss = Training.Loss == GanLoss.Hinge
+            ? scores.mean().neg()
+            : nn.functional.binary_cross_entropy_with_logits(scores, torch.ones_like(scores));
+        if (modeSeeking) generatorLoss = generatorLoss.add(ModeSeeking.Penalty(generated, latents).mul(Training.ModeSeekingWeight));
+        generatorLoss.backward();
+        GeneratorOptimizer.step();
+        Discriminator.zero_grad();
+        return generatorLoss;
+    }
+
     /// <summary>A grid of EMA samples from fixed noise: one row per category, <paramref name="perCategory"/> columns.</summary>
     public byte[] ContactSheet(int perCategory = 8)
     {
@@ -147,6 +161,20 @@ public sealed class LandscapeTrainer : IDisposable
     {
         RecalibrateEma();
         LandscapeCheckpoint.WriteModel(modelPath, Header() with { Training = null }, Ema);
+    }
+
+    /// <summary>
+    /// A diagnostic: writes the raw (not averaged) generator as a model file, with standing statistics of its own, to
+    /// compare its samples with the EMA's. Works on a copy, so training state is untouched.
+    /// </summary>
+    public void ExportRawModel(string modelPath)
+    {
+        using var initialization = new torch.Generator((ulong)Training.Seed);
+        using var copy = LandscapeNetworks.CreateGenerator(Model, initialization);
+        ExponentialMovingAverage.CopyInto(Generator, copy);
+        StandingStatistics.Recalibrate(copy, seed: Training.Seed);
+        copy.eval();
+        LandscapeCheckpoint.WriteModel(modelPath, Header() with { Training = null }, copy);
     }
 
     /// <summary>

@@ -84,6 +84,51 @@ public sealed class LandscapeTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Resume_MinibatchStdAndModeSeeking_ContinuesExactlyAndKeepsTheOptions()
+    {
+        var model = new LandscapeModelOptions(LandscapeTestData.Categories, resolution: 16, latentSize: 16, baseWidth: 8, embeddingSize: 8, minibatchStdDevGroup: 4);
+        var training = GanTrainingOptions.Landscape(batchSize: 8).With(modeSeekingWeight: 1.0);
+        using var straight = new LandscapeTrainer(model, training);
+        for (var i = 0; i < 3; i++) straight.TrainStep(dataset);
+
+        var path = Path.Combine(output, "diverse.ckpt");
+        using (var first = new LandscapeTrainer(model, training))
+        {
+            first.TrainStep(dataset);
+            first.Save(path);
+        }
+        using var resumed = LandscapeTrainer.Resume(path);
+        Assert.Equal(4, resumed.Model.MinibatchStdDevGroup);
+        Assert.Equal(training, resumed.Training);
+        Assert.Contains(resumed.Discriminator.modules(), m => m is MinibatchStdDev);
+        resumed.TrainStep(dataset);
+        resumed.TrainStep(dataset);
+
+        AssertSameWeights(straight.Generator, resumed.Generator);
+        AssertSameWeights(straight.Ema, resumed.Ema);
+        AssertSameWeights(straight.Discriminator, resumed.Discriminator);
+    }
+
+    [Fact]
+    public void ExportRawModel_WritesTheRawGeneratorAndLeavesTrainingUntouched()
+    {
+        using var trainer = TinyLandscapeModels.Trainer();
+        trainer.TrainStep(dataset);
+        trainer.TrainStep(dataset);
+        var before = trainer.Generator.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        var path = Path.Combine(output, "raw.ckpt");
+
+        trainer.ExportRawModel(path);
+
+        using var raw = CreativeGen.Ml.Landscapes.LandscapeModelLoader.LoadModel(path);
+        var rawState = raw.Network.state_dict();
+        foreach (var (name, parameter) in trainer.Generator.named_parameters())
+            TensorAssert.Identical(parameter, rawState[name], name);
+        Assert.Contains(trainer.Ema.named_parameters(), p => !p.parameter.equal(rawState[p.name]).all().item<bool>());
+        foreach (var (name, tensor) in trainer.Generator.state_dict()) TensorAssert.Identical(before[name], tensor, name);
+    }
+
+    [Fact]
     public void TrainStep_BaselineRecipe_TrainsTheTransposedDcgan()
     {
         using var trainer = new LandscapeTrainer(TinyLandscapeModels.Options(LandscapeArchitecture.TransposedDcgan), GanTrainingOptions.SeedBaseline(batchSize: 8));
