@@ -37,3 +37,10 @@ public interface IMusicGenerator : IDisposable
     /// <summary>Generates one standard MIDI file per request, in order. Invalid requests throw <see cref="ArgumentException"/>.</summary>
     IReadOnlyList<byte[]> GenerateMidi(IReadOnlyList<MusicRequest> requests, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A music generator that can also run requests by continuous batching (see <see cref="Sampling.ContinuousMusicGenerator"/>).</summary>
+public interface IContinuousMusicGenerator : IMusicGenerator
+{
+    /// <summary>Starts stepping requests as they come, at most <paramref name="maxStreams"/> at once. Dispose it before the generator.</summary>
+    Sampling.ContinuousMusicGenerator StartContinuous(int maxStreams, Sampling.IContinuousBatchObserver? observer = null);
+}

@@ -85,6 +85,25 @@ internal sealed class BatchState : IDisposable
             [.. Gates.Select(_ => torch.zeros(rows.Length, 4 * hidden))]);
     }
 
+    /// <summary>
+    /// A new state of <paramref name="rows"/> rows whose first <paramref name="kept"/> rows carry this state's
+    /// first <paramref name="kept"/> rows and whose other rows start from zero (streams joining the batch).
+    /// </summary>
+    public BatchState Grow(int kept, int rows)
+    {
+        if (kept > Rows || kept > rows) throw new ArgumentOutOfRangeException(nameof(kept), kept, "cannot keep more rows than either state has");
+        using var noGrad = torch.no_grad();
+        var grown = Zero(rows, hidden, C.Length);
+        for (var k = 0; k < C.Length; k++)
+        {
+            grown.C[k].narrow(0, 0, kept).copy_(C[k].narrow(0, 0, kept));
+            // The rows of Inputs hold every h a layer reads (and the constant column); a single layer keeps h apart.
+            if (k >= 1) grown.Inputs[k].narrow(0, 0, kept).copy_(Inputs[k].narrow(0, 0, kept));
+        }
+        if (C.Length == 1) grown.H[0].narrow(0, 0, kept).copy_(H[0].narrow(0, 0, kept));
+        return grown;
+    }
+
     /// <summary>c ← σ(f)·c + σ(i)·tanh(g); h ← σ(o)·tanh(c), in place, from layer <paramref name="k"/>'s gates.</summary>
     public void Update(int k)
     {

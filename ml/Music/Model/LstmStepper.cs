@@ -82,6 +82,32 @@ public sealed class LstmStepper : IDisposable
         rows = keep.Length;
     }
 
+    /// <summary>
+    /// Appends <paramref name="count"/> streams starting from zero state after the current ones, whose state is
+    /// kept: streams can join a running batch (continuous batching). With no batch yet this is <see cref="Reset"/>.
+    /// </summary>
+    public void AddRows(int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "add at least one stream");
+        if (state is null || rows == 0)
+        {
+            Reset(count);
+            return;
+        }
+        var grown = rows + count;
+        if (Padded(grown) != state.Rows)
+        {
+            var current = state;
+            state = current.Grow(rows, Padded(grown));
+            current.Dispose();
+        }
+        else
+        {
+            ClearRows(state, rows, count); // the padding rows become streams: they must start from zero
+        }
+        rows = grown;
+    }
+
     /// <summary>Feeds one token per stream; returns the next-token logits (B, V).</summary>
     public Tensor Step(long[] tokens)
     {
@@ -109,6 +135,16 @@ public sealed class LstmStepper : IDisposable
         foreach (var t in weightsT) t.Dispose();
         headWeightT.Dispose();
         headBias.Dispose();
+    }
+
+    private static void ClearRows(BatchState s, int start, int count)
+    {
+        using var noGrad = torch.no_grad();
+        for (var k = 0; k < s.C.Length; k++)
+        {
+            s.C[k].narrow(0, start, count).zero_();
+            s.H[k].narrow(0, start, count).zero_();
+        }
     }
 
     private static int Padded(int rows) => (rows + RowQuantum - 1) / RowQuantum * RowQuantum;

@@ -44,6 +44,15 @@ public sealed class BatchTokenSampler : IDisposable
         BuildRowTensors();
     }
 
+    /// <summary>Appends rows for streams joining the batch, after the current ones.</summary>
+    public void AddRows(IReadOnlyList<SamplingSettings> added)
+    {
+        if (added.Count == 0) throw new ArgumentException("add at least one row", nameof(added));
+        settings = [.. settings, .. added];
+        DisposeRowTensors();
+        BuildRowTensors();
+    }
+
     /// <summary>Draws one token per row.</summary>
     /// <param name="logits">(B, V ≥ allowed) next-token logits.</param>
     /// <param name="blocked">Row-major (B, allowed) flags of tokens that may not come next, or null for none.</param>

@@ -13,7 +13,7 @@ namespace CreativeGen.Ml.Music.Sampling;
 /// <see cref="StreamRandom"/> seeded by its request, and neither the stepper nor the sampler lets a row depend
 /// on the others, so a result depends only on (checkpoint, request, primer), not on the batch around it.
 /// </summary>
-public sealed class MusicGenerator : IMusicGenerator
+public sealed class MusicGenerator : IContinuousMusicGenerator
 {
     public const double MaxLengthSeconds = 600;
     public const double MaxNoteSeconds = 5;
@@ -81,66 +81,45 @@ public sealed class MusicGenerator : IMusicGenerator
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            TimeSpan network = TimeSpan.Zero, sampling = TimeSpan.Zero;
-            var steps = 0;
-            var allowed = Tokenizer.BaseSize;
-            var active = streams; // row r of the batch is active[r]
-            stepper.Reset(active.Length);
-            using var sampler = new BatchTokenSampler([.. active.Select(s => s.Sampling)], allowed);
-            var inputs = active.Select(s => (long)s.Forced.Dequeue()).ToArray();
-            while (active.Length > 0)
+            using var batch = new GenerationBatch(stepper, Tokenizer, grammar);
+            batch.Admit(streams);
+            while (batch.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var scope = torch.NewDisposeScope();
-                var started = clock.Elapsed;
-                var logits = stepper.Step(inputs); // (B, V)
-                var stepped = clock.Elapsed;
-                network += stepped - started;
-                var drawn = Draw(active, logits, sampler, allowed);
-                sampling += clock.Elapsed - stepped;
-                steps++;
-                for (var r = 0; r < active.Length; r++)
-                {
-                    var stream = active[r];
-                    if (stream.Forced.Count > 0)
-                    {
-                        inputs[r] = stream.Forced.Dequeue();
-                        continue;
-                    }
-                    var token = (int)drawn![r];
-                    Tokenizer.UpdateBlocked(stream.Blocked, token);
-                    stream.Accept(token, Tokenizer.SecondsOf(token, stream.Bpm));
-                    inputs[r] = token;
-                }
-                if (!active.Any(s => s.Done)) continue;
-                var keep = Enumerable.Range(0, active.Length).Where(r => !active[r].Done).Select(r => (long)r).ToArray();
-                active = [.. keep.Select(r => active[r])];
-                inputs = [.. keep.Select(r => inputs[r])];
-                if (keep.Length == 0) break;
-                stepper.KeepRows(keep);
-                sampler.KeepRows(keep);
+                batch.Step();
             }
-            LastTimings = new GenerationTimings(clock.Elapsed.TotalSeconds, network.TotalSeconds, sampling.TotalSeconds, steps, streams.Sum(s => s.Body.Count));
+            LastTimings = new GenerationTimings(clock.Elapsed.TotalSeconds, batch.NetworkTime.TotalSeconds, batch.SamplingTime.TotalSeconds, batch.Steps,
+                streams.Sum(s => s.Body.Count));
         }
         return [.. streams.Select(s => s.Body.ToArray())];
     }
 
-    /// <summary>One token per row from the step's logits, or null while every row still feeds forced tokens.</summary>
-    private long[]? Draw(GenerationStream[] active, torch.Tensor logits, BatchTokenSampler sampler, int allowed)
+    /// <summary>
+    /// Starts a generator that runs requests as they come (continuous batching): a request joins the running batch
+    /// at the next step instead of waiting for the batch to finish, and leaves it when done. Same bytes per request
+    /// as <see cref="GenerateMidi(IReadOnlyList{MusicRequest}, CancellationToken)"/>. Dispose it before this generator.
+    /// </summary>
+    public ContinuousMusicGenerator StartContinuous(int maxStreams, IContinuousBatchObserver? observer = null)
     {
-        var uniforms = new double[active.Length];
-        var blocked = grammar ? new bool[active.Length * allowed] : null;
-        var any = false;
-        for (var r = 0; r < active.Length; r++)
+        lock (gate)
         {
-            var stream = active[r];
-            if (stream.Forced.Count > 0) continue; // draws nothing: its random source stays where it is
-            uniforms[r] = stream.Random.NextDouble();
-            any = true;
-            if (blocked is not null) Array.Copy(stream.Blocked, 0, blocked, r * allowed, allowed);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return new ContinuousMusicGenerator(this, new LstmStepper(model), maxStreams, observer);
         }
-        return any ? sampler.Sample(logits, blocked, uniforms) : null;
     }
+
+    /// <summary>Runs <paramref name="work"/> under the lock that guards the model, or returns false once the generator is disposed.</summary>
+    internal bool TryRunLocked(Action work)
+    {
+        lock (gate)
+        {
+            if (disposed) return false;
+            work();
+            return true;
+        }
+    }
+
+    internal bool UsesGrammar => grammar;
 
     /// <summary>
     /// The notes of generated tokens. A note the model never released ends after <see cref="MaxNoteSeconds"/>
@@ -196,7 +175,7 @@ public sealed class MusicGenerator : IMusicGenerator
         }
     }
 
-    private GenerationStream Prepare(MusicRequest request, MidiPiece? primer)
+    internal GenerationStream Prepare(MusicRequest request, MidiPiece? primer)
     {
         if (!(request.LengthSeconds is > 0 and <= MaxLengthSeconds))
             throw new ArgumentException($"length must be in (0, {MaxLengthSeconds}] seconds (got {request.LengthSeconds})");

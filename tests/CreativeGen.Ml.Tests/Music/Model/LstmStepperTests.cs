@@ -73,6 +73,34 @@ public sealed class LstmStepperTests
         Assert.Equal(full[1], kept[1]);
     }
 
+    [Theory]
+    [InlineData(3, 1)] // joins into a padding row
+    [InlineData(4, 3)] // the batch grows past its padding
+    public void AddRows_StreamsJoiningMidRun_MatchTheirRunsAloneAndLeaveTheOthersUnchanged(int first, int joining)
+    {
+        using var model = Model(vocabulary: 425, embedding: 128, hidden: 256, layers: 2);
+        using var stepper = new LstmStepper(model);
+        var tokens = Tokens(first + joining, steps: 12, vocabulary: 425, seed: 7);
+        const int joinAt = 5;
+        var earlyAlone = Run(stepper, [tokens[0]])[0];
+        var lateAlone = Run(stepper, [tokens[^1][..(12 - joinAt)]])[0];
+
+        stepper.Reset(first);
+        float[][] last = [];
+        for (var t = 0; t < 12; t++)
+        {
+            if (t == joinAt) stepper.AddRows(joining);
+            var step = Enumerable.Range(0, t < joinAt ? first : first + joining)
+                .Select(r => r < first ? tokens[r][t] : tokens[r][t - joinAt]).ToArray();
+            using var scope = torch.NewDisposeScope();
+            last = Rows(stepper.Step(step));
+        }
+
+        Assert.Equal(first + joining, stepper.BatchSize);
+        Assert.Equal(earlyAlone, last[0]);
+        Assert.Equal(lateAlone, last[^1]);
+    }
+
     [Fact]
     public void Step_WrongTokenCount_ThrowsNamingTheBatchSize()
     {
