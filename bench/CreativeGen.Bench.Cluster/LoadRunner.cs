@@ -13,7 +13,7 @@ namespace CreativeGen.Bench.Cluster;
 /// Starts the real gateway with an embedded silo (file store in a temp folder) on loopback, creates N users and
 /// lets each send one request after another for a fixed time (bounded in users, time and requests per user).
 /// </summary>
-public sealed class LoadRunner(Action<IServiceCollection> registerModels, int users, TimeSpan duration, double musicSeconds, int maxBatch = 0)
+public sealed class LoadRunner(Action<IServiceCollection> registerModels, int users, TimeSpan duration, double musicSeconds, int maxBatch = 0, bool continuousMusic = true)
 {
     private const int MaxRequestsPerUser = 10_000;
 
@@ -29,7 +29,7 @@ public sealed class LoadRunner(Action<IServiceCollection> registerModels, int us
                 SiloPort = FreePort(),
                 GatewayPort = FreePort(),
                 ClusterId = "bench",
-                Batching = { Enabled = batching, MaxBatchSize = maxBatch, WindowMilliseconds = 5 },
+                Batching = { Enabled = batching, MaxBatchSize = maxBatch, WindowMilliseconds = 5, ContinuousMusic = continuousMusic },
             },
             RateLimit = { PermitsPerSecond = 1_000_000, Burst = 1_000_000, RegistrationsPerMinute = 1_000_000 },
         };

@@ -16,7 +16,8 @@ var kinds = new Option<string>("--kinds") { DefaultValueFactory = _ => "music,la
 var generators = new Option<string>("--generators") { DefaultValueFactory = _ => "default", Description = "default or random-weight." };
 var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3, Description = "Alternating off/on runs per kind (1..9); medians are reported." };
 var maxBatch = new Option<int>("--max-batch") { DefaultValueFactory = _ => 0, Description = "Maximum batch with batching on (0: calibrated on this machine, as served)." };
-var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch };
+var musicBatching = new Option<string>("--music-batching") { DefaultValueFactory = _ => "continuous", Description = "continuous (as served: requests join the running batch) or window." };
+var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch, musicBatching };
 root.SetAction(async parse =>
 {
     var userCount = Math.Clamp(parse.GetValue(users), 1, 256);
@@ -26,7 +27,13 @@ root.SetAction(async parse =>
         ? services => services.AddMusicModel("music-piano", () => new RandomWeightMusicGenerator())
             .AddLandscapeModel("landscape-64", () => new RandomWeightLandscapeGenerator())
         : services => services.AddDefaultModels(new DefaultModelNames(), null);
-    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024));
+    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024),
+        continuousMusic: parse.GetValue(musicBatching) switch
+        {
+            "continuous" => true,
+            "window" => false,
+            var other => throw new ArgumentException($"--music-batching must be continuous or window (got '{other}')"),
+        });
     Console.WriteLine("| kind | batching | limits | users | answered | failed | unfinished | req/s | p50 ms | p99 ms |");
     Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var kind in parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries))

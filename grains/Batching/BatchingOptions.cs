@@ -18,6 +18,13 @@ public sealed class BatchingOptions
     /// <summary>Fixed maxima for individual models (by model name), overriding calibration.</summary>
     public Dictionary<string, int> MaxBatchSizeByModel { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Music models that support it batch continuously: a request joins the running batch at the next token step,
+    /// up to the maximum batch size at once, instead of waiting for a window and for the batch before it to end.
+    /// False: window batching, as for landscapes.
+    /// </summary>
+    public bool ContinuousMusic { get; set; } = true;
+
     /// <summary>Largest batch size calibration tries.</summary>
     public int CalibrationMaxBatchSize { get; set; } = 64;
 

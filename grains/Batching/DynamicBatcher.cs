@@ -11,7 +11,7 @@ namespace CreativeGen.Grains.Batching;
 /// (never on the Orleans scheduler). If a batch fails, its requests are retried one by one so that one bad
 /// request fails alone.
 /// </summary>
-public sealed class DynamicBatcher<TRequest, TResult> : IAsyncDisposable
+public sealed class DynamicBatcher<TRequest, TResult> : IRequestBatcher<TRequest, TResult>
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource stopping = new();

@@ -19,7 +19,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     ILogger logger) : Grain
     where TGenerator : class
 {
-    private DynamicBatcher<TRequest, byte[]> batcher = null!;
+    private IRequestBatcher<TRequest, byte[]> batcher = null!;
 
     protected TGenerator Generator { get; private set; } = null!;
 
@@ -38,13 +38,17 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
 
     protected Task<byte[]> EnqueueAsync(TRequest request) => batcher.EnqueueAsync(request);
 
+    /// <summary>The batcher requests go through; by default window batching over <see cref="Run"/>.</summary>
+    protected virtual IRequestBatcher<TRequest, byte[]> CreateBatcher(string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
+        new DynamicBatcher<TRequest, byte[]>(modelName, Run, resolveLimits);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
         var name = this.GetPrimaryKeyString();
         Generator = Load(name);
-        batcher = new DynamicBatcher<TRequest, byte[]>(name, Run,
+        batcher = CreateBatcher(name,
             token => BatchCalibrator.Resolve(batching.Value, name, size => Run(Probe(size), token),
                 probes => logger.LogInformation("Calibrated {Model}: {Probes}", name,
                     string.Join(", ", probes.Select(p => $"{p.BatchSize}: {p.ItemsPerSecond:F1}/s"))),

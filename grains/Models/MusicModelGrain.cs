@@ -31,6 +31,12 @@ public sealed class MusicModelGrain(
 
     protected override IMusicGenerator Load(string modelName) => catalog.GetMusic(modelName);
 
+    /// <summary>Continuous batching where the generator supports it and it is not switched off; window batching otherwise.</summary>
+    protected override IRequestBatcher<MusicRequest, byte[]> CreateBatcher(string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
+        Batching.ContinuousMusic && Generator is IContinuousMusicGenerator continuous
+            ? new ContinuousMusicBatcher(modelName, continuous, resolveLimits)
+            : base.CreateBatcher(modelName, resolveLimits);
+
     protected override IReadOnlyList<byte[]> Run(IReadOnlyList<MusicRequest> requests, CancellationToken cancellationToken) =>
         Generator.GenerateMidi(requests, cancellationToken);
 

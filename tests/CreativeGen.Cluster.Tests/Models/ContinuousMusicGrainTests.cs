@@ -1,0 +1,79 @@
+using CreativeGen.GrainInterfaces.Content;
+using CreativeGen.GrainInterfaces.Models;
+using CreativeGen.Grains.Batching;
+using CreativeGen.Grains.Hosting;
+using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Music;
+using Orleans.TestingHost;
+
+namespace CreativeGen.Cluster.Tests.Models;
+
+/// <summary>
+/// The shipped music model behind a model grain with continuous batching: concurrent requests share its steps
+/// and each still gets the bytes the model writes for it alone.
+/// </summary>
+public sealed class ContinuousMusicGrainTests : IAsyncLifetime
+{
+    private const string ModelName = "music-piano";
+    private InProcessTestCluster cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, orleans) =>
+        {
+            orleans.AddCreativeGenGrains(new CreativeGenSiloOptions
+            {
+                Storage = StorageMode.Memory,
+                ModelHost = true,
+                Batching = { MaxBatchSize = 3 }, // fixed: no calibration in a timed test
+            });
+            orleans.Services.AddMusicModel(ModelName, () =>
+            {
+                TorchRuntime.Initialize();
+                return MusicModelLoader.Load(DefaultModels.MusicPath);
+            });
+        });
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await cluster.DisposeAsync();
+
+    [Fact]
+    public async Task ConcurrentRequests_ShareSteps_AndEachGetsItsBytesAlone()
+    {
+        var grain = cluster.Client.GetGrain<IMusicModelGrain>(ModelName);
+        var parameters = Enumerable.Range(0, 7)
+            .Select(i => new MusicParameters(null, 1 + i % 3, 0.9 + 0.05 * i, i % 2 == 0 ? 120 : null, i == 3 ? 30 : null, i == 5 ? 0.9 : null))
+            .ToArray();
+
+        var served = await Task.WhenAll(parameters.Select((p, i) => grain.GenerateAsync(p, seed: 40 + i)));
+        var info = await grain.DescribeAsync();
+
+        Assert.Equal(3, info.Batching.MaxBatchSize);
+        Assert.Contains(ContinuousMusicBatcher.Mode, info.Batching.Source);
+        TorchRuntime.Initialize();
+        using var alone = MusicModelLoader.Load(DefaultModels.MusicPath);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var p = parameters[i];
+            var expected = alone.GenerateMidi([new MusicRequest(p.Composer, p.LengthSeconds, p.Temperature, p.TopK, p.TopP, 40 + i, p.TempoBpm)])[0];
+            Assert.Equal(alone.ModelVersion, served[i].ModelVersion);
+            Assert.Equal(expected, served[i].Content);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidRequest_FailsAloneAndTheGrainKeepsServing()
+    {
+        var grain = cluster.Client.GetGrain<IMusicModelGrain>(ModelName);
+
+        var bad = grain.GenerateAsync(new MusicParameters("Nobody", 1, 1.0, null, null, null), seed: 1);
+        var good = grain.GenerateAsync(new MusicParameters(null, 1, 1.0, null, null, null), seed: 1);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        Assert.Contains("unknown composer 'Nobody'", error.Message);
+        Assert.NotEmpty((await good).Content);
+    }
+}
