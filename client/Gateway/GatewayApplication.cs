@@ -1,14 +1,13 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using CreativeGen.Client.Gateway.Audio;
 using CreativeGen.Client.Gateway.Auth;
 using CreativeGen.Client.Gateway.Endpoints;
 using CreativeGen.Client.Gateway.Errors;
+using CreativeGen.Client.Gateway.RateLimiting;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -41,7 +40,7 @@ public static class GatewayApplication
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        builder.Services.AddRateLimiter(limiter => ConfigureRateLimits(limiter, options.RateLimit));
+        builder.Services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options.RateLimit));
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -54,8 +53,10 @@ public static class GatewayApplication
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapPrometheusScrapingEndpoint();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").WithSummary("Liveness of the gateway.").WithTags("Operations");
+        // Probes and scrapers are not limited, so a busy client address never makes the gateway look down.
+        app.MapPrometheusScrapingEndpoint().DisableRateLimiting();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).DisableRateLimiting()
+            .WithName("Health").WithSummary("Liveness of the gateway.").WithTags("Operations");
         app.MapUserEndpoints();
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
@@ -86,38 +87,5 @@ public static class GatewayApplication
                     .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(silo.ResponseTimeoutSeconds));
         });
-    }
-
-    private static void ConfigureRateLimits(RateLimiterOptions limiter, RateLimitOptions limits)
-    {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.OnRejected = async (context, token) =>
-        {
-            var http = context.HttpContext;
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"Rate limit: {limits.PermitsPerSecond} requests per second per API key (bursts of {limits.Burst}). Retry later.",
-                },
-            });
-        };
-        limiter.AddPolicy(PerKeyPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-            ApiKeyAuthentication.ReadKey(context) ?? "ip:" + context.Connection.RemoteIpAddress,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.Burst,
-                TokensPerPeriod = limits.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-            }));
-        limiter.AddPolicy(RegistrationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            "ip:" + context.Connection.RemoteIpAddress,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.RegistrationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
     }
 }

@@ -2,7 +2,7 @@ using CreativeGen.Grains.Hosting;
 
 namespace CreativeGen.Client.Gateway;
 
-/// <summary>The HTTP gateway: where it listens, which cluster it talks to, and its per-key rate limit.</summary>
+/// <summary>The HTTP gateway: where it listens, which cluster it talks to, and its rate limits.</summary>
 public sealed class GatewayOptions
 {
     /// <summary>Listening URL; port 0 picks a free port (see <see cref="GatewayApplication.ListeningUrl"/>).</summary>
@@ -20,12 +20,30 @@ public sealed class GatewayOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 }
 
-/// <summary>Token bucket per API key (and per client address for registration).</summary>
+/// <summary>
+/// Token buckets per client address (every API request, checked before the API key) and per API key, and a
+/// fixed window per client address for registration. Bound from the section CreativeGen:RateLimit by `serve`.
+/// </summary>
 public sealed class RateLimitOptions
 {
+    public const string Section = "CreativeGen:RateLimit";
+
+    /// <summary>Requests per second per API key (the key as sent).</summary>
     public int PermitsPerSecond { get; set; } = 20;
 
     public int Burst { get; set; } = 40;
 
     public int RegistrationsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Requests per second per client address (IPv6: per /64), whatever the key, so that a client cycling through
+    /// made-up keys is limited too; 0 turns it off. Generous because many users can share one address (a NAT).
+    /// Behind a reverse proxy or load balancer every request comes from the proxy's address: the forwarded-headers
+    /// middleware (UseForwardedHeaders, the proxy among its known proxies) must then supply the client's address,
+    /// otherwise this becomes one limit shared by everybody.
+    /// </summary>
+    public int PermitsPerSecondPerAddress { get; set; } = 500;
+
+    /// <summary>At least one second's worth (<see cref="PermitsPerSecondPerAddress"/>) is allowed in a burst.</summary>
+    public int BurstPerAddress { get; set; } = 1000;
 }

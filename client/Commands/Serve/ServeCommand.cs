@@ -8,7 +8,8 @@ namespace CreativeGen.Client.Commands.Serve;
 /// <summary>
 /// `creativegen serve`: the HTTP gateway with an embedded silo (localhost clustering, file store, default
 /// models), or with --cluster as a client of an external cluster. The section "CreativeGen" of the
-/// environment (e.g. CreativeGen__Batching__MaxBatchSize=8) configures the embedded silo; options win.
+/// environment (e.g. CreativeGen__Batching__MaxBatchSize=8) configures the embedded silo, its subsection RateLimit
+/// the gateway's limits (e.g. CreativeGen__RateLimit__PermitsPerSecondPerAddress=0); options win.
 /// </summary>
 public static class ServeCommand
 {
@@ -31,7 +32,9 @@ public static class ServeCommand
         command.SetAction(async (parse, token) =>
         {
             var options = new GatewayOptions { Url = parse.GetValue(url)!, Cluster = parse.GetValue(cluster) };
-            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            environment.GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
+            environment.GetSection(RateLimitOptions.Section).Bind(options.RateLimit);
             options.Silo.StateDirectory = parse.GetValue(state) ?? options.Silo.StateDirectory;
             options.Silo.ModelDirectory = parse.GetValue(models) ?? options.Silo.ModelDirectory;
             if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;

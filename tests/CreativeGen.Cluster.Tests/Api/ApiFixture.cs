@@ -11,9 +11,10 @@ namespace CreativeGen.Cluster.Tests.Api;
 
 /// <summary>
 /// The real gateway on a loopback port with an embedded silo (file store in a temp folder) and the
-/// deterministic test generators. Rate limit: 5 requests/s per key, bursts of 20.
+/// deterministic test generators. Rate limits: 5 requests/s per key, bursts of 20; per client address the
+/// defaults (far above what any test sends, all from 127.0.0.1), unless a derived fixture changes them.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     private readonly TempDirectory state = TestSupport.TempDirectory();
     private WebApplication app = null!;
@@ -21,6 +22,8 @@ public sealed class ApiFixture : IAsyncLifetime
     public TestModels Models { get; } = new();
 
     public HttpClient Http { get; private set; } = null!;
+
+    public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync()
     {
@@ -37,6 +40,7 @@ public sealed class ApiFixture : IAsyncLifetime
             },
             RateLimit = { PermitsPerSecond = 5, Burst = 20 },
         };
+        ConfigureRateLimits(options.RateLimit);
         app = GatewayApplication.Build(options, services =>
         {
             Models.Register(services);
@@ -44,6 +48,10 @@ public sealed class ApiFixture : IAsyncLifetime
         });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(GatewayApplication.ListeningUrl(app)) };
+    }
+
+    protected virtual void ConfigureRateLimits(RateLimitOptions limits)
+    {
     }
 
     public async Task DisposeAsync()

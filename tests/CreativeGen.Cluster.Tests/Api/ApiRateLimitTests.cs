@@ -1,8 +1,15 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CreativeGen.Client.Gateway;
+using CreativeGen.Client.Gateway.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CreativeGen.Cluster.Tests.Api;
 
-public sealed class ApiRateLimitTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class ApiRateLimitTests(ApiFixture api, AddressLimitedApiFixture limitedApi)
+    : IClassFixture<ApiFixture>, IClassFixture<AddressLimitedApiFixture>
 {
     [Fact]
     public async Task BurstBeyondTheLimit_Is429_ForThatKeyOnly()
@@ -19,6 +26,80 @@ public sealed class ApiRateLimitTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.NotEmpty(limited);
         Assert.True(limited[0].Headers.RetryAfter is not null, "429 carries Retry-After");
         Assert.Equal("application/problem+json", limited[0].Content.Headers.ContentType?.MediaType);
+        foreach (var response in limited)
+        {
+            var (limit, detail) = await ReadLimitAsync(response);
+            Assert.Equal(GatewayRateLimits.PerKeyLimit, limit);
+            Assert.Contains("per API key", detail);
+        }
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
+
+    [Fact]
+    public async Task MadeUpKeysFromOneAddress_Are429PerAddress_OnceItsBudgetIsSpent_BeforeAnyUserGrainIsAsked()
+    {
+        // Well-formed keys of users that do not exist: each would cost a user-grain activation to refuse.
+        var madeUp = Enumerable.Range(0, 40).Select(_ => MadeUpKey()).ToList();
+
+        var responses = await Task.WhenAll(madeUp.Select(key =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{key.UserId}/history");
+            request.Headers.Add("X-Api-Key", key.ApiKey);
+            return limitedApi.Http.SendAsync(request);
+        }));
+        var activeGrains = (await limitedApi.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+            .Select(grain => grain.GrainId.Key.ToString()).ToHashSet();
+
+        var answered = madeUp.Zip(responses, (key, response) => (key.UserId, Response: response)).ToList();
+        var unauthorized = answered.Where(a => a.Response.StatusCode == HttpStatusCode.Unauthorized).ToList();
+        var limited = answered.Where(a => a.Response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(madeUp.Count, unauthorized.Count + limited.Count);
+        Assert.InRange(unauthorized.Count, 10, madeUp.Count - 1); // the burst of 10, plus what refilled meanwhile (1/s)
+        Assert.All(unauthorized, a => Assert.Contains(a.UserId, activeGrains)); // a refused key did reach its user grain ...
+        Assert.All(limited, a => Assert.DoesNotContain(a.UserId, activeGrains)); // ... a rate-limited one never did
+        Assert.True(limited[0].Response.Headers.RetryAfter is not null, "429 carries Retry-After");
+        foreach (var (_, response) in limited)
+        {
+            var (limit, detail) = await ReadLimitAsync(response);
+            Assert.Equal(GatewayRateLimits.PerAddressLimit, limit);
+            Assert.Contains("per client address", detail);
+        }
+
+        // The budget is spent (a refill of 1/s cannot pass 20 at once), yet probes and scrapes still answer.
+        var probes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => limitedApi.Http.GetAsync(i % 4 == 0 ? "/metrics" : "/healthz")));
+        Assert.All(probes, probe => Assert.Equal(HttpStatusCode.OK, probe.StatusCode));
+    }
+
+    [Fact]
+    public void ZeroPermitsPerAddress_TurnsTheAddressLimitOff()
+    {
+        var off = new RateLimiterOptions();
+        var on = new RateLimiterOptions();
+
+        GatewayRateLimits.Configure(off, new RateLimitOptions { PermitsPerSecondPerAddress = 0 });
+        GatewayRateLimits.Configure(on, new RateLimitOptions());
+
+        Assert.Null(off.GlobalLimiter);
+        Assert.NotNull(on.GlobalLimiter);
+    }
+
+    private static (string UserId, string ApiKey) MadeUpKey()
+    {
+        var userId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (userId, $"cg_{userId}_{secret}");
+    }
+
+    private static async Task<(string? Limit, string? Detail)> ReadLimitAsync(HttpResponseMessage response)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (problem.GetProperty("limit").GetString(), problem.GetProperty("detail").GetString());
+    }
+}
+
+/// <summary>The API fixture with a small budget per client address: bursts of 10, then 1 request per second.</summary>
+public sealed class AddressLimitedApiFixture : ApiFixture
+{
+    protected override void ConfigureRateLimits(RateLimitOptions limits) =>
+        (limits.PermitsPerSecondPerAddress, limits.BurstPerAddress) = (1, 10);
 }
