@@ -34,6 +34,15 @@ public sealed class BatchingOptions
     /// <summary>Length of the music written by calibration probes.</summary>
     public double CalibrationMusicSeconds { get; set; } = 2;
 
+    /// <summary>Copies every setting onto <paramref name="target"/> (the options pattern fills an instance it made).</summary>
+    public void CopyTo(BatchingOptions target)
+    {
+        // Every property, by reflection: a hand-written copy once silently dropped a new setting.
+        foreach (var property in typeof(BatchingOptions).GetProperties().Where(p => p is { CanRead: true, CanWrite: true }))
+            property.SetValue(target, property.GetValue(this));
+        target.MaxBatchSizeByModel = new(MaxBatchSizeByModel, StringComparer.OrdinalIgnoreCase);
+    }
+
     public void Validate()
     {
         if (WindowMilliseconds is < 0 or > 1000)

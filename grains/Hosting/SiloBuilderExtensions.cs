@@ -57,20 +57,9 @@ public static class SiloBuilderExtensions
         silo.UseSiloMetadata(ModelHost.Metadata(options.ModelHost));
         silo.Services.AddPlacementFilter<ModelHostPlacementFilterStrategy, ModelHostPlacementFilterDirector>(ServiceLifetime.Transient);
         silo.Services.AddSingleton(new ModelHostRole(options.ModelHost));
-        silo.Services.AddOptions<Batching.BatchingOptions>().Configure(b => Copy(options.Batching, b));
+        silo.Services.AddOptions<Batching.BatchingOptions>().Configure(b => options.Batching.CopyTo(b));
         silo.Services.AddOptions<DefaultModelNames>().Configure(m => (m.Music, m.Landscape) = (options.Models.Music, options.Models.Landscape));
         silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
         return silo;
-    }
-
-    private static void Copy(Batching.BatchingOptions from, Batching.BatchingOptions to)
-    {
-        to.Enabled = from.Enabled;
-        to.WindowMilliseconds = from.WindowMilliseconds;
-        to.MaxBatchSize = from.MaxBatchSize;
-        to.MaxBatchSizeByModel = new(from.MaxBatchSizeByModel, StringComparer.OrdinalIgnoreCase);
-        to.CalibrationMaxBatchSize = from.CalibrationMaxBatchSize;
-        to.CalibrationProbeLimitSeconds = from.CalibrationProbeLimitSeconds;
-        to.CalibrationMusicSeconds = from.CalibrationMusicSeconds;
     }
 }

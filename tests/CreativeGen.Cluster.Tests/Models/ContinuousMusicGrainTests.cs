@@ -17,7 +17,9 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
     private const string ModelName = "music-piano";
     private InProcessTestCluster cluster = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => cluster = await StartAsync(continuousMusic: true);
+
+    private static async Task<InProcessTestCluster> StartAsync(bool continuousMusic)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, orleans) =>
@@ -26,7 +28,7 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
             {
                 Storage = StorageMode.Memory,
                 ModelHost = true,
-                Batching = { MaxBatchSize = 3 }, // fixed: no calibration in a timed test
+                Batching = { MaxBatchSize = 3, ContinuousMusic = continuousMusic }, // fixed maximum: no calibration in a timed test
             });
             orleans.Services.AddMusicModel(ModelName, () =>
             {
@@ -34,8 +36,9 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
                 return MusicModelLoader.Load(DefaultModels.MusicPath);
             });
         });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        var started = builder.Build();
+        await started.DeployAsync();
+        return started;
     }
 
     public async Task DisposeAsync() => await cluster.DisposeAsync();
@@ -62,6 +65,17 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
             Assert.Equal(alone.ModelVersion, served[i].ModelVersion);
             Assert.Equal(expected, served[i].Content);
         }
+    }
+
+    [Fact]
+    public async Task ContinuousMusicSwitchedOff_TheGrainBatchesByWindow()
+    {
+        await using var windowCluster = await StartAsync(continuousMusic: false);
+
+        var info = await windowCluster.Client.GetGrain<IMusicModelGrain>(ModelName).DescribeAsync();
+
+        Assert.Equal("configured", info.Batching.Source);
+        Assert.Equal(3, info.Batching.MaxBatchSize);
     }
 
     [Fact]
