@@ -13,11 +13,16 @@ namespace CreativeGen.Bench.Cluster;
 /// Starts the real gateway with an embedded silo (file store in a temp folder) on loopback, creates N users and
 /// lets each send one request after another for a fixed time (bounded in users, time and requests per user).
 /// </summary>
-public sealed class LoadRunner(Action<IServiceCollection> registerModels, int users, TimeSpan duration, double musicSeconds, int maxBatch = 0, bool continuousMusic = true)
+public sealed class LoadRunner(Action<IServiceCollection> registerModels, int users, TimeSpan duration, double musicSeconds, int maxBatch = 0)
 {
     private const int MaxRequestsPerUser = 10_000;
 
-    public async Task<LoadResult> RunAsync(string kind, bool batching)
+    /// <summary>"off", or how batching ran: "on" for landscapes, "continuous" or "window" for music.</summary>
+    public static string Label(string kind, bool batching, bool continuousMusic) =>
+        !batching ? "off" : kind != "music" ? "on" : continuousMusic ? "continuous" : "window";
+
+    /// <param name="continuousMusic">Music batches continuously (as served) rather than by window; landscapes ignore it.</param>
+    public async Task<LoadResult> RunAsync(string kind, bool batching, bool continuousMusic = true)
     {
         var state = Directory.CreateTempSubdirectory("creativegen-bench-");
         var options = new GatewayOptions
@@ -76,7 +81,7 @@ public sealed class LoadRunner(Action<IServiceCollection> registerModels, int us
                     }
                 }
             }));
-            return new LoadResult(kind, batching ? "on" : "off", users, latencies.Count, failed, unfinished, duration, [.. latencies], limits);
+            return new LoadResult(kind, Label(kind, batching, continuousMusic), users, latencies.Count, failed, unfinished, duration, [.. latencies], limits);
         }
         finally
         {

@@ -16,7 +16,7 @@ var kinds = new Option<string>("--kinds") { DefaultValueFactory = _ => "music,la
 var generators = new Option<string>("--generators") { DefaultValueFactory = _ => "default", Description = "default or random-weight." };
 var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3, Description = "Alternating off/on runs per kind (1..9); medians are reported." };
 var maxBatch = new Option<int>("--max-batch") { DefaultValueFactory = _ => 0, Description = "Maximum batch with batching on (0: calibrated on this machine, as served)." };
-var musicBatching = new Option<string>("--music-batching") { DefaultValueFactory = _ => "continuous", Description = "continuous (as served: requests join the running batch) or window." };
+var musicBatching = new Option<string>("--music-batching") { DefaultValueFactory = _ => "continuous", Description = "continuous (as served: requests join the running batch), window, or both (each repeat runs off, window, continuous)." };
 var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch, musicBatching };
 root.SetAction(async parse =>
 {
@@ -27,13 +27,14 @@ root.SetAction(async parse =>
         ? services => services.AddMusicModel("music-piano", () => new RandomWeightMusicGenerator())
             .AddLandscapeModel("landscape-64", () => new RandomWeightLandscapeGenerator())
         : services => services.AddDefaultModels(new DefaultModelNames(), null);
-    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024),
-        continuousMusic: parse.GetValue(musicBatching) switch
-        {
-            "continuous" => true,
-            "window" => false,
-            var other => throw new ArgumentException($"--music-batching must be continuous or window (got '{other}')"),
-        });
+    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024));
+    bool[] musicModes = parse.GetValue(musicBatching) switch
+    {
+        "continuous" => [true],
+        "window" => [false],
+        "both" => [false, true],
+        var other => throw new ArgumentException($"--music-batching must be continuous, window or both (got '{other}')"),
+    };
     Console.WriteLine("| kind | batching | limits | users | answered | failed | unfinished | req/s | p50 ms | p99 ms |");
     Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var kind in parse.GetValue(kinds)!.Split(',', StringSplitOptions.TrimEntries))
@@ -41,16 +42,19 @@ root.SetAction(async parse =>
         var results = new List<LoadResult>();
         // Alternate off and on so that both see the same (noisy, shared) machine.
         for (var repeat = 0; repeat < Math.Clamp(parse.GetValue(repeats), 1, 9); repeat++)
-            foreach (var batching in new[] { false, true })
+            foreach (var (batching, continuous) in musicModes.Select(c => (true, c)).Prepend((false, true)).DistinctBy(m => LoadRunner.Label(kind, m.Item1, m.Item2)))
             {
-                var r = await runner.RunAsync(kind, batching);
+                var r = await runner.RunAsync(kind, batching, continuous);
                 results.Add(r);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {r.Kind} | {r.Batching} | {r.Limits} | {r.Users} | {r.Completed} | {r.Failed} | {r.Unfinished} | {r.RequestsPerSecond:F2} | {r.Percentile(0.5):F0} | {r.Percentile(0.99):F0} |"));
             }
         var off = Median(results.Where(r => r.Batching == "off").Select(r => r.RequestsPerSecond));
-        var on = Median(results.Where(r => r.Batching == "on").Select(r => r.RequestsPerSecond));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | median on / median off | | | | | | {on:F2} / {off:F2} = {on / off:F2}x | | |"));
+        foreach (var mode in results.Select(r => r.Batching).Where(b => b != "off").Distinct())
+        {
+            var on = Median(results.Where(r => r.Batching == mode).Select(r => r.RequestsPerSecond));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | median {mode} / median off | | | | | | {on:F2} / {off:F2} = {on / off:F2}x | | |"));
+        }
     }
 });
 return await root.Parse(args).InvokeAsync();
