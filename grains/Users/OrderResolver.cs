@@ -6,18 +6,26 @@ namespace CreativeGen.Grains.Users;
 
 /// <summary>
 /// Turns an order into fully specified parameters: every missing value comes from the user's preferences,
-/// choices among several preferred labels are drawn from the seed (so the recipe alone reproduces them),
-/// and everything is checked against the model and <see cref="ParameterLimits"/>.
+/// choices among several labels are drawn from the seed, weighted by the user's ratings (<see cref="TasteProfile"/>;
+/// the recipe records the outcome, so it alone reproduces the result), and everything is checked against the model
+/// and <see cref="ParameterLimits"/>.
 /// </summary>
 public static class OrderResolver
 {
-    public static (MusicParameters Parameters, long Seed) Resolve(MusicOrder order, MusicPreferences preferences, MusicModelInfo model)
+    /// <summary>
+    /// A composer left open is drawn from the preferred composers (all the model's when none), weighted by ratings, so
+    /// that the recipe names it and a rating of the result counts for it.
+    /// </summary>
+    public static (MusicParameters Parameters, long Seed) Resolve(MusicOrder order, MusicPreferences preferences, MusicModelInfo model, TasteProfile? taste = null)
     {
+        taste ??= TasteProfile.Empty;
         var seed = order.Seed ?? NewSeed();
         var pick = SeededRandom(seed);
         var composer = order.Composer is { } named
             ? ParameterLimits.Label(named, model.Composers, "composer", "composer")
-            : preferences.Composers.Length > 0 ? preferences.Composers[pick.Next(preferences.Composers.Length)] : null;
+            : preferences.Composers.Length > 0 ? taste.Choose(ContentKind.Music, preferences.Composers, pick)
+            : model.Composers.Length > 0 ? taste.Choose(ContentKind.Music, model.Composers, pick)
+            : null;
         var tempo = order.TempoBpm ?? Math.Round(preferences.MinTempoBpm + pick.NextDouble() * (preferences.MaxTempoBpm - preferences.MinTempoBpm));
         var parameters = new MusicParameters(
             composer,
@@ -29,8 +37,11 @@ public static class OrderResolver
         return (parameters, seed);
     }
 
-    public static (LandscapeParameters Parameters, long Seed) Resolve(LandscapeOrder order, LandscapePreferences preferences, LandscapeModelInfo model)
+    /// <summary>A category left open is drawn from the preferred categories (all the model's when none), weighted by ratings.</summary>
+    public static (LandscapeParameters Parameters, long Seed) Resolve(LandscapeOrder order, LandscapePreferences preferences, LandscapeModelInfo model,
+        TasteProfile? taste = null)
     {
+        taste ??= TasteProfile.Empty;
         if (order.Resolution is { } resolution && resolution != model.Resolution)
             throw GenerationRequestException.Invalid("resolution",
                 $"resolution {resolution} is not available: model '{model.Name}' paints {model.Resolution}x{model.Resolution} pixels.");
@@ -38,7 +49,7 @@ public static class OrderResolver
         var pool = preferences.Categories.Length > 0 ? preferences.Categories : model.Categories;
         var category = order.Category is { } named
             ? ParameterLimits.Label(named, model.Categories, "category", "category")
-            : pool[SeededRandom(seed).Next(pool.Length)];
+            : taste.Choose(ContentKind.Landscape, pool, SeededRandom(seed));
         var truncation = ParameterLimits.Truncation(order.Truncation ?? preferences.Truncation, "truncation");
         return (new LandscapeParameters(category, truncation), seed);
     }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace CreativeGen.Grains.Users;
 
-/// <summary>A user: fills requests from preferences, forwards them to the model grains, records recipes and ratings.</summary>
+/// <summary>
+/// A user: fills requests from preferences and what their ratings say they like, forwards them to the model grains,
+/// records recipes and ratings.
+/// </summary>
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
     IOptions<DefaultModelNames> models) : Grain, IUserGrain
@@ -56,7 +59,7 @@ public sealed class UserGrain(
     {
         var model = MusicModel(order.Model);
         var info = await model.DescribeAsync();
-        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Music, info);
+        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Music, info, TasteProfile.From(state.State.History));
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForMusic(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }
@@ -65,7 +68,7 @@ public sealed class UserGrain(
     {
         var model = LandscapeModel(order.Model);
         var info = await model.DescribeAsync();
-        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info);
+        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info, TasteProfile.From(state.State.History));
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForLandscape(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }

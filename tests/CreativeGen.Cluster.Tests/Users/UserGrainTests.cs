@@ -139,5 +139,37 @@ public sealed class UserGrainTests(TwoSiloClusterFixture fixture) : IClassFixtur
         Assert.Equal(GenerationErrorKind.NotFound, error.Kind);
     }
 
+    [Fact]
+    public async Task Ratings_SteerTheCategoriesAndComposersARequestLeavesOpen()
+    {
+        // A simulated user who loves the sea and Satie and rates everything else 2 stars, for 60 rounds of each.
+        var user = NewUser();
+        var seaShares = new List<double>();
+        var satieShares = new List<double>();
+        for (var block = 0; block < 3; block++)
+        {
+            var (sea, satie) = (0, 0);
+            for (var i = 0; i < 20; i++)
+            {
+                var seed = block * 20 + i;
+                var image = await user.PaintLandscapeAsync(new LandscapeOrder(Seed: seed));
+                var isSea = image.Recipe.Landscape!.Category == "sea";
+                await user.RateAsync(image.RecipeId, isSea ? 5 : 2, null);
+                var piece = await user.ComposeMusicAsync(new MusicOrder(LengthSeconds: 1, Seed: seed));
+                var isSatie = piece.Recipe.Music!.Composer == "satie";
+                await user.RateAsync(piece.RecipeId, isSatie ? 5 : 2, null);
+                (sea, satie) = (sea + (isSea ? 1 : 0), satie + (isSatie ? 1 : 0));
+            }
+            seaShares.Add(sea / 20.0);
+            satieShares.Add(satie / 20.0);
+        }
+
+        // Unrated, a quarter of the landscapes are seas and a third of the pieces are by Satie; by the third block of
+        // twenty, ratings have made the liked labels the most common by far.
+        Assert.True(seaShares[2] >= 0.6, $"sea shares by block: {string.Join(", ", seaShares)}");
+        Assert.True(satieShares[2] >= 0.6, $"satie shares by block: {string.Join(", ", satieShares)}");
+        Assert.True(seaShares[2] > seaShares[0] && satieShares[2] > satieShares[0]);
+    }
+
     private IUserGrain NewUser() => fixture.Client.GetGrain<IUserGrain>(Guid.NewGuid().ToString("N"));
 }

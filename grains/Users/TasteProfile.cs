@@ -1,0 +1,74 @@
+using CreativeGen.GrainInterfaces.Content;
+using CreativeGen.GrainInterfaces.Users;
+
+namespace CreativeGen.Grains.Users;
+
+/// <summary>
+/// What a user's ratings say about the labels they like: composers for music, categories for landscapes. A label's
+/// affinity is the mean of (stars - 3) over its rated results, shrunk toward 0 by <see cref="PriorRatings"/>
+/// neutral ratings, so one rating moves little and many move a lot. A choice among labels the request leaves open
+/// weighs each label by exp(affinity): a label always rated 5 becomes up to e² ≈ 7.4 times as likely as an unrated
+/// one, and one always rated 1 about 7.4 times less likely. No weight reaches zero, so a disliked label still comes
+/// up now and then and can be re-rated.
+/// </summary>
+public sealed class TasteProfile
+{
+    /// <summary>Neutral ratings every label starts with.</summary>
+    public const double PriorRatings = 2;
+
+    private const int NeutralStars = 3;
+    private readonly Dictionary<string, (double Sum, int Count)> music;
+    private readonly Dictionary<string, (double Sum, int Count)> landscapes;
+
+    private TasteProfile(Dictionary<string, (double, int)> music, Dictionary<string, (double, int)> landscapes)
+    {
+        this.music = music;
+        this.landscapes = landscapes;
+    }
+
+    public static TasteProfile Empty { get; } = From([]);
+
+    /// <summary>The profile of a history: rated entries only, each label's ratings pooled across model versions.</summary>
+    public static TasteProfile From(IEnumerable<HistoryEntry> history)
+    {
+        var music = new Dictionary<string, (double, int)>(StringComparer.OrdinalIgnoreCase);
+        var landscapes = new Dictionary<string, (double, int)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in history)
+        {
+            if (entry.Rating is not { } stars) continue;
+            var (label, tally) = entry.Recipe.Kind == ContentKind.Music
+                ? (entry.Recipe.Music?.Composer, music)
+                : (entry.Recipe.Landscape?.Category, landscapes);
+            if (label is null) continue;
+            var (sum, count) = tally.GetValueOrDefault(label);
+            tally[label] = (sum + stars - NeutralStars, count + 1);
+        }
+        return new TasteProfile(music, landscapes);
+    }
+
+    /// <summary>True once any result of this kind with a label has been rated.</summary>
+    public bool HasRatings(ContentKind kind) => Tally(kind).Count > 0;
+
+    /// <summary>Shrunk mean of (stars - 3) for the label, in (-2, 2); 0 for a label never rated.</summary>
+    public double Affinity(ContentKind kind, string label) =>
+        Tally(kind).TryGetValue(label, out var t) ? t.Sum / (t.Count + PriorRatings) : 0;
+
+    /// <summary>
+    /// Draws one of <paramref name="labels"/> with weights exp(affinity), from <paramref name="random"/> (seeded by the
+    /// request, so the recipe records what was drawn). With no ratings every label is equally likely.
+    /// </summary>
+    public string Choose(ContentKind kind, IReadOnlyList<string> labels, Random random)
+    {
+        if (labels.Count == 0) throw new ArgumentException("no labels to choose from", nameof(labels));
+        var weights = labels.Select(l => Math.Exp(Affinity(kind, l))).ToArray();
+        var target = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            target -= weights[i];
+            if (target < 0) return labels[i];
+        }
+        return labels[^1]; // rounding left a sliver past the last weight
+    }
+
+    private Dictionary<string, (double Sum, int Count)> Tally(ContentKind kind) => kind == ContentKind.Music ? music : landscapes;
+}
