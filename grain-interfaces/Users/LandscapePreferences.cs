@@ -6,5 +6,6 @@ namespace CreativeGen.GrainInterfaces.Users;
 [GenerateSerializer, Immutable, Alias("CreativeGen.LandscapePreferences")]
 public sealed record LandscapePreferences(string[] Categories, double Truncation)
 {
-    public static LandscapePreferences Default { get; } = new([], 0.8);
+    /// <summary>A new instance each time (see <see cref="UserPreferences.Default"/>).</summary>
+    public static LandscapePreferences Default => new([], 0.8);
 }

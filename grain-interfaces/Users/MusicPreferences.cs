@@ -14,5 +14,6 @@ public sealed record MusicPreferences(
     double LengthSeconds,
     double Temperature)
 {
-    public static MusicPreferences Default { get; } = new([], 80, 132, 20, 1.0);
+    /// <summary>A new instance each time (see <see cref="UserPreferences.Default"/>).</summary>
+    public static MusicPreferences Default => new([], 80, 132, 20, 1.0);
 }

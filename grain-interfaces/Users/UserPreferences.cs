@@ -4,5 +4,6 @@ namespace CreativeGen.GrainInterfaces.Users;
 [GenerateSerializer, Immutable, Alias("CreativeGen.UserPreferences")]
 public sealed record UserPreferences(MusicPreferences Music, LandscapePreferences Landscapes)
 {
-    public static UserPreferences Default { get; } = new(MusicPreferences.Default, LandscapePreferences.Default);
+    /// <summary>A new instance each time: the storage serializer fills the object a state starts with, so a shared one would be overwritten.</summary>
+    public static UserPreferences Default => new(MusicPreferences.Default, LandscapePreferences.Default);
 }

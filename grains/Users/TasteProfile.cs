@@ -16,42 +16,24 @@ public sealed class TasteProfile
     /// <summary>Neutral ratings every label starts with.</summary>
     public const double PriorRatings = 2;
 
-    private const int NeutralStars = 3;
-    private readonly Dictionary<string, (double Sum, int Count)> music;
-    private readonly Dictionary<string, (double Sum, int Count)> landscapes;
+    private readonly RatingTallies tallies;
 
-    private TasteProfile(Dictionary<string, (double, int)> music, Dictionary<string, (double, int)> landscapes)
-    {
-        this.music = music;
-        this.landscapes = landscapes;
-    }
+    private TasteProfile(RatingTallies tallies) => this.tallies = tallies;
 
-    public static TasteProfile Empty { get; } = From([]);
+    public static TasteProfile Empty { get; } = new(new RatingTallies());
+
+    /// <summary>The profile of tallies kept over a whole history (they are read, not copied).</summary>
+    public static TasteProfile From(RatingTallies tallies) => new(tallies);
 
     /// <summary>The profile of a history: rated entries only, each label's ratings pooled across model versions.</summary>
-    public static TasteProfile From(IEnumerable<HistoryEntry> history)
-    {
-        var music = new Dictionary<string, (double, int)>(StringComparer.OrdinalIgnoreCase);
-        var landscapes = new Dictionary<string, (double, int)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in history)
-        {
-            if (entry.Rating is not { } stars) continue;
-            var (label, tally) = entry.Recipe.Kind == ContentKind.Music
-                ? (entry.Recipe.Music?.Composer, music)
-                : (entry.Recipe.Landscape?.Category, landscapes);
-            if (label is null) continue;
-            var (sum, count) = tally.GetValueOrDefault(label);
-            tally[label] = (sum + stars - NeutralStars, count + 1);
-        }
-        return new TasteProfile(music, landscapes);
-    }
+    public static TasteProfile From(IEnumerable<HistoryEntry> history) => new(RatingTallies.From(history));
 
     /// <summary>True once any result of this kind with a label has been rated.</summary>
-    public bool HasRatings(ContentKind kind) => Tally(kind).Count > 0;
+    public bool HasRatings(ContentKind kind) => tallies.Of(kind).Count > 0;
 
     /// <summary>Shrunk mean of (stars - 3) for the label, in (-2, 2); 0 for a label never rated.</summary>
     public double Affinity(ContentKind kind, string label) =>
-        Tally(kind).TryGetValue(label, out var t) ? t.Sum / (t.Count + PriorRatings) : 0;
+        tallies.Of(kind).TryGetValue(RatingTallies.Key(label), out var t) ? t.StarsAboveNeutral / (t.Ratings + PriorRatings) : 0;
 
     /// <summary>
     /// Draws one of <paramref name="labels"/> with weights exp(affinity), from <paramref name="random"/> (seeded by the
@@ -69,6 +51,4 @@ public sealed class TasteProfile
         }
         return labels[^1]; // rounding left a sliver past the last weight
     }
-
-    private Dictionary<string, (double Sum, int Count)> Tally(ContentKind kind) => kind == ContentKind.Music ? music : landscapes;
 }

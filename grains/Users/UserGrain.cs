@@ -17,10 +17,17 @@ public sealed class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
     IOptions<DefaultModelNames> models) : Grain, IUserGrain
 {
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         CreativeGenMetrics.GrainActivated(nameof(UserGrain));
-        return Task.CompletedTask;
+        if (state.RecordExists && state.State.Layout < UserState.CurrentLayout)
+        {
+            // A state from before paged history: tally its ratings and move its older entries to pages.
+            state.State.Ratings = RatingTallies.From(state.State.History);
+            await PageOutAsync();
+            state.State.Layout = UserState.CurrentLayout;
+            await state.WriteStateAsync();
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -34,6 +41,7 @@ public sealed class UserGrain(
         if (state.State.ApiKeyHash is not null) return false;
         state.State.ApiKeyHash = apiKeyHash;
         state.State.CreatedAt = DateTimeOffset.UtcNow;
+        state.State.Layout = UserState.CurrentLayout;
         await state.WriteStateAsync();
         return true;
     }
@@ -59,7 +67,7 @@ public sealed class UserGrain(
     {
         var model = MusicModel(order.Model);
         var info = await model.DescribeAsync();
-        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Music, info, TasteProfile.From(state.State.History));
+        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Music, info, TasteProfile.From(state.State.Ratings));
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForMusic(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }
@@ -68,7 +76,7 @@ public sealed class UserGrain(
     {
         var model = LandscapeModel(order.Model);
         var info = await model.DescribeAsync();
-        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info, TasteProfile.From(state.State.History));
+        var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info, TasteProfile.From(state.State.Ratings));
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForLandscape(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }
@@ -77,19 +85,37 @@ public sealed class UserGrain(
     {
         ParameterLimits.Stars(stars);
         ParameterLimits.Comment(comment);
-        var index = state.State.History.FindLastIndex(e => e.RecipeId == recipeId);
-        if (index < 0)
-            throw new GenerationRequestException(GenerationErrorKind.NotFound, $"Recipe '{recipeId}' is not in this user's history.", "recipeId");
-        var rated = state.State.History[index] with { Rating = stars, Comment = comment };
-        state.State.History[index] = rated;
+        var rated = RateRecent(recipeId, stars, comment) ?? await RatePagedAsync(recipeId, stars, comment)
+            ?? throw new GenerationRequestException(GenerationErrorKind.NotFound, $"Recipe '{recipeId}' is not in this user's history.", "recipeId");
+        state.State.Ratings.Rerate(rated.Before, rated.After);
         await state.WriteStateAsync();
-        return rated;
+        return rated.After;
     }
 
-    public Task<HistoryEntry[]> GetHistoryAsync(int limit)
+    public async Task<HistoryEntry[]> GetHistoryAsync(int limit)
     {
         ParameterLimits.HistoryLimit(limit);
-        return Task.FromResult(state.State.History.AsEnumerable().Reverse().Take(limit).ToArray());
+        var newestFirst = state.State.History.AsEnumerable().Reverse().Take(limit).ToList();
+        for (var page = state.State.Pages - 1; page >= 0 && newestFirst.Count < limit; page--)
+            newestFirst.AddRange((await Page(page).ReadAsync()).Reverse().Take(limit - newestFirst.Count));
+        return [.. newestFirst];
+    }
+
+    private RatedEntry? RateRecent(string recipeId, int stars, string? comment)
+    {
+        var index = state.State.History.FindLastIndex(e => e.RecipeId == recipeId);
+        if (index < 0) return null;
+        var before = state.State.History[index];
+        state.State.History[index] = before with { Rating = stars, Comment = comment };
+        return new RatedEntry(before, state.State.History[index]);
+    }
+
+    /// <summary>Looks for the recipe in the pages, newest first (rating old results is rare; each page is one call).</summary>
+    private async Task<RatedEntry?> RatePagedAsync(string recipeId, int stars, string? comment)
+    {
+        for (var page = state.State.Pages - 1; page >= 0; page--)
+            if (await Page(page).RateAsync(recipeId, stars, comment) is { } rated) return rated;
+        return null;
     }
 
     private async Task<GeneratedContent> RecordAsync(Recipe recipe, byte[] content)
@@ -97,11 +123,26 @@ public sealed class UserGrain(
         var userId = this.GetPrimaryKeyString();
         await GrainFactory.GetGrain<IRecipeGrain>(recipe.Id).RecordAsync(recipe, userId);
         state.State.History.Add(new HistoryEntry(recipe.Id, recipe, DateTimeOffset.UtcNow));
-        if (state.State.History.Count > UserState.HistoryCapacity)
-            state.State.History.RemoveRange(0, state.State.History.Count - UserState.HistoryCapacity);
+        await PageOutAsync();
         await state.WriteStateAsync();
         return new GeneratedContent(recipe, content);
     }
+
+    /// <summary>
+    /// Moves the oldest full pages out of the recent history. A page is written before the state forgets it, and
+    /// writing the same page again replaces it, so a failure in between loses nothing.
+    /// </summary>
+    private async Task PageOutAsync()
+    {
+        while (state.State.History.Count >= 2 * UserState.PageSize)
+        {
+            await Page(state.State.Pages).WriteAsync([.. state.State.History.Take(UserState.PageSize)]);
+            state.State.History.RemoveRange(0, UserState.PageSize);
+            state.State.Pages++;
+        }
+    }
+
+    private IUserHistoryPageGrain Page(int number) => GrainFactory.GetGrain<IUserHistoryPageGrain>($"{this.GetPrimaryKeyString()}/{number}");
 
     private IMusicModelGrain MusicModel(string? name) => GrainFactory.GetGrain<IMusicModelGrain>(ModelName(name, models.Value.Music));
 

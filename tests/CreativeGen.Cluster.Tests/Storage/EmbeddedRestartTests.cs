@@ -44,7 +44,39 @@ public sealed class EmbeddedRestartTests
         }
     }
 
-    private static async Task<IHost> StartAsync(string stateDirectory)
+    [Fact]
+    public async Task ReadingAStoredUser_LeavesTheDefaultsOfOtherUsersAlone()
+    {
+        // The storage serializer fills the state object a grain starts with; once, it filled the shared default
+        // preferences too, and every user without preferences of their own got the last user read's.
+        using var state = TestSupport.TempDirectory();
+        var stored = new UserPreferences(new MusicPreferences(["satie"], 60, 70, 12, 0.5), new LandscapePreferences(["glacier"], 0.4));
+        var userId = Guid.NewGuid().ToString("N");
+        using (var host = await StartAsync(state.Path))
+        {
+            var user = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(userId);
+            await user.RegisterAsync("hash");
+            await user.SetPreferencesAsync(stored);
+            await host.StopAsync();
+        }
+
+        using (var host = await StartAsync(state.Path))
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            var restored = await grains.GetGrain<IUserGrain>(userId).GetPreferencesAsync();
+            var newcomer = await grains.GetGrain<IUserGrain>(Guid.NewGuid().ToString("N")).GetPreferencesAsync();
+            await host.StopAsync();
+
+            Assert.Equal(["glacier"], restored.Landscapes.Categories);
+            Assert.Empty(newcomer.Landscapes.Categories);
+            Assert.Empty(newcomer.Music.Composers);
+            Assert.Equal(0.8, newcomer.Landscapes.Truncation);
+            Assert.Empty(UserPreferences.Default.Landscapes.Categories);
+        }
+    }
+
+    /// <summary>A silo with the embedded file store in <paramref name="stateDirectory"/> and the test models.</summary>
+    internal static async Task<IHost> StartAsync(string stateDirectory)
     {
         var builder = Host.CreateApplicationBuilder();
         var models = new TestModels();

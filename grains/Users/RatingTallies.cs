@@ -1,0 +1,55 @@
+using CreativeGen.GrainInterfaces.Content;
+using CreativeGen.GrainInterfaces.Users;
+
+namespace CreativeGen.Grains.Users;
+
+/// <summary>
+/// Per label (composer or category), the sum of (stars - 3) and the number of ratings over a user's whole history,
+/// kept up to date as ratings come and change, so that <see cref="TasteProfile"/> never needs the paged-out history.
+/// Labels are stored lower-case (persisted dictionaries lose their comparer).
+/// </summary>
+[GenerateSerializer, Alias("CreativeGen.RatingTallies")]
+public sealed class RatingTallies
+{
+    public const int NeutralStars = 3;
+
+    [Id(0)] public Dictionary<string, LabelTally> Music { get; set; } = [];
+
+    [Id(1)] public Dictionary<string, LabelTally> Landscapes { get; set; } = [];
+
+    public static RatingTallies From(IEnumerable<HistoryEntry> history)
+    {
+        var tallies = new RatingTallies();
+        foreach (var entry in history) tallies.Count(entry, +1);
+        return tallies;
+    }
+
+    /// <summary>Replaces the rating <paramref name="before"/> carried (if any) by the one <paramref name="after"/> carries.</summary>
+    public void Rerate(HistoryEntry before, HistoryEntry after)
+    {
+        Count(before, -1);
+        Count(after, +1);
+    }
+
+    public IReadOnlyDictionary<string, LabelTally> Of(ContentKind kind) => kind == ContentKind.Music ? Music : Landscapes;
+
+    public static string Key(string label) => label.ToLowerInvariant();
+
+    private void Count(HistoryEntry entry, int sign)
+    {
+        if (entry.Rating is not { } stars) return;
+        var (label, tallies) = entry.Recipe.Kind == ContentKind.Music
+            ? (entry.Recipe.Music?.Composer, Music)
+            : (entry.Recipe.Landscape?.Category, Landscapes);
+        if (label is null) return;
+        var key = Key(label);
+        var tally = tallies.GetValueOrDefault(key) ?? new LabelTally(0, 0);
+        tally = new LabelTally(tally.StarsAboveNeutral + sign * (stars - NeutralStars), tally.Ratings + sign);
+        if (tally.Ratings == 0) tallies.Remove(key);
+        else tallies[key] = tally;
+    }
+}
+
+/// <summary>Sum of (stars - 3) and number of ratings for one label.</summary>
+[GenerateSerializer, Immutable, Alias("CreativeGen.LabelTally")]
+public sealed record LabelTally(int StarsAboveNeutral, int Ratings);
