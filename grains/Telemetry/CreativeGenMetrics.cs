@@ -14,12 +14,12 @@ public static class CreativeGenMetrics
 
     /// <summary>Requests per forward pass, per model.</summary>
     public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>(
-        "creativegen.model.batch.size", "{request}", "Requests run together in one batched forward pass.",
+        "creativegen.model.batch.size", "{request}", "Requests run together in one batched forward pass (continuous music batching: streams in one token step).",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
 
     /// <summary>Time a request waited in a model grain's queue before its batch started.</summary>
     public static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>(
-        "creativegen.model.queue.wait", "ms", "Time from a request's arrival at a model grain to the start of its batch.",
+        "creativegen.model.queue.wait", "ms", "Time from a request's arrival at a model grain to the start of its batch (continuous: until it joins the running batch).",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000] });
 
     /// <summary>Wall time of one batched forward pass.</summary>
