@@ -122,17 +122,28 @@ public sealed class ContinuousMusicGenerator : IDisposable
                 FailRunning(error);
                 continue;
             }
-            foreach (var pending in joining)
-            {
-                running[pending.Stream] = pending;
-                observer?.Admitted(Stopwatch.GetElapsedTime(pending.EnqueuedAt, started));
-            }
-            observer?.Stepped(batch.Count + finished.Count, Stopwatch.GetElapsedTime(started));
+            foreach (var pending in joining) running[pending.Stream] = pending;
+            Report(joining, started, batch.Count + finished.Count);
             foreach (var stream in finished)
             {
                 running.Remove(stream, out var done);
                 ThreadPool.QueueUserWorkItem(Complete, done!, preferLocal: false);
             }
+        }
+    }
+
+    /// <summary>Tells the observer; a failing observer must not stop the thread every request depends on.</summary>
+    private void Report(List<Pending> joined, long stepStarted, int streams)
+    {
+        if (observer is null) return;
+        try
+        {
+            foreach (var pending in joined) observer.Admitted(Stopwatch.GetElapsedTime(pending.EnqueuedAt, stepStarted));
+            observer.Stepped(streams, Stopwatch.GetElapsedTime(stepStarted));
+        }
+        catch (Exception)
+        {
+            // Metrics are best effort.
         }
     }
 
