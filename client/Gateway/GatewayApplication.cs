@@ -8,6 +8,7 @@ using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -48,7 +49,9 @@ public static class GatewayApplication
             .AddMeter(CreativeGenMetrics.ExportedMeters)
             .AddPrometheusExporter());
 
+        var trustedProxies = options.Proxy.ParseTrustedNetworks();
         var app = builder.Build();
+        if (trustedProxies.Count > 0) app.UseForwardedHeaders(ForwardedFrom(trustedProxies));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
@@ -61,6 +64,16 @@ public static class GatewayApplication
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
         return app;
+    }
+
+    /// <summary>Client address and scheme from the nearest trusted proxy's headers (one hop: the proxy in front of us).</summary>
+    private static ForwardedHeadersOptions ForwardedFrom(IReadOnlyList<System.Net.IPNetwork> trusted)
+    {
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        forwarded.KnownIPNetworks.Clear(); // the default trusts loopback only
+        forwarded.KnownProxies.Clear();
+        foreach (var network in trusted) forwarded.KnownIPNetworks.Add(network);
+        return forwarded;
     }
 
     /// <summary>The address the started gateway listens on (useful with port 0).</summary>

@@ -18,6 +18,27 @@ public sealed class GatewayOptions
     public CreativeGenSiloOptions Silo { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public ProxyOptions Proxy { get; set; } = new();
+}
+
+/// <summary>
+/// Reverse proxies (ingress controllers, load balancers) whose X-Forwarded-For / X-Forwarded-Proto the gateway
+/// believes. Without them, every request behind a proxy seems to come from the proxy, and the per-address rate
+/// limit becomes one limit for everybody. Bound from the section CreativeGen:Proxy by `serve`.
+/// </summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "CreativeGen:Proxy";
+
+    /// <summary>Networks of trusted proxies in CIDR notation, e.g. "10.0.0.0/8" (empty: forwarded headers are ignored).</summary>
+    public string[] TrustedNetworks { get; set; } = [];
+
+    /// <summary>The trusted networks parsed; throws <see cref="ArgumentException"/> naming an entry that is not CIDR notation.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> ParseTrustedNetworks() =>
+        [.. TrustedNetworks.Select(text => System.Net.IPNetwork.TryParse(text, out var network)
+            ? network
+            : throw new ArgumentException($"Proxy:TrustedNetworks: '{text}' is not a network in CIDR notation (e.g. 10.0.0.0/8)."))];
 }
 
 /// <summary>

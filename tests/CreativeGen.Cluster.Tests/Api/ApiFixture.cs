@@ -41,6 +41,7 @@ public class ApiFixture : IAsyncLifetime
             RateLimit = { PermitsPerSecond = 5, Burst = 20 },
         };
         ConfigureRateLimits(options.RateLimit);
+        ConfigureProxy(options.Proxy);
         app = GatewayApplication.Build(options, services =>
         {
             Models.Register(services);
@@ -51,6 +52,10 @@ public class ApiFixture : IAsyncLifetime
     }
 
     protected virtual void ConfigureRateLimits(RateLimitOptions limits)
+    {
+    }
+
+    protected virtual void ConfigureProxy(ProxyOptions proxy)
     {
     }
 
