@@ -16,6 +16,7 @@ public sealed class ContinuousMusicBatcher : IRequestBatcher<MusicRequest, byte[
     public const string Mode = "continuous";
     private readonly CancellationTokenSource stopping = new();
     private readonly Task<(BatchLimits Limits, ContinuousMusicGenerator Engine)> started;
+    private int disposed;
 
     /// <param name="resolveLimits">Called once on a worker thread before the first request runs (e.g. to calibrate).</param>
     public ContinuousMusicBatcher(string modelName, IContinuousMusicGenerator generator, Func<CancellationToken, BatchLimits> resolveLimits)
@@ -46,8 +47,16 @@ public sealed class ContinuousMusicBatcher : IRequestBatcher<MusicRequest, byte[
         return await engine.GenerateMidiAsync(request);
     }
 
+    public async Task DrainAsync()
+    {
+        var (_, engine) = await started;
+        await engine.DrainAsync();
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await stopping.CancelAsync();
         try
         {

@@ -20,6 +20,7 @@ public sealed class DynamicBatcher<TRequest, TResult> : IRequestBatcher<TRequest
     private readonly KeyValuePair<string, object?> modelTag;
     private readonly TaskCompletionSource<BatchLimits> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task loop;
+    private int disposed;
 
     /// <param name="modelName">Tag for the metrics.</param>
     /// <param name="runBatch">Runs one batch; must return one result per request, in order.</param>
@@ -43,8 +44,16 @@ public sealed class DynamicBatcher<TRequest, TResult> : IRequestBatcher<TRequest
         return pending.Completion.Task;
     }
 
+    public async Task DrainAsync()
+    {
+        queue.Writer.TryComplete(); // the loop runs what is queued, then ends
+        await loop;
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         queue.Writer.TryComplete();
         await stopping.CancelAsync();
         await loop;

@@ -9,4 +9,7 @@ public interface IRequestBatcher<in TRequest, TResult> : IAsyncDisposable
     Task<BatchLimits> Ready { get; }
 
     Task<TResult> EnqueueAsync(TRequest request);
+
+    /// <summary>Takes no more requests, finishes the ones it holds, then stops (e.g. after a hot swap); disposing it after is a no-op.</summary>
+    Task DrainAsync();
 }

@@ -32,23 +32,30 @@ public sealed class RecipeGrain([PersistentState("recipe", StorageNames.Default)
     {
         var recipe = state.State.Recipe
             ?? throw new GenerationRequestException(GenerationErrorKind.NotFound, $"No recipe '{this.GetPrimaryKeyString()}'.", "recipeId");
+        // The current model first (the usual case); a pinned archived version when the recipe is older, or when a hot
+        // swap replaced the current version between the two calls.
+        var result = await GenerateAsync(recipe, recipe.ModelName, onlyIfVersionMatches: true)
+            ?? await GenerateAsync(recipe, ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion), onlyIfVersionMatches: false);
+        EnsureVersion(recipe, result!.ModelVersion);
+        return new GeneratedContent(recipe, result.Content);
+    }
+
+    private async Task<GeneratedBytes?> GenerateAsync(Recipe recipe, string modelKey, bool onlyIfVersionMatches)
+    {
         GeneratedBytes result;
         if (recipe.Kind == ContentKind.Music)
         {
-            var model = GrainFactory.GetGrain<IMusicModelGrain>(recipe.ModelName);
-            if ((await model.DescribeAsync()).Version != recipe.ModelVersion)
-                model = GrainFactory.GetGrain<IMusicModelGrain>(ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion));
+            var model = GrainFactory.GetGrain<IMusicModelGrain>(modelKey);
+            if (onlyIfVersionMatches && (await model.DescribeAsync()).Version != recipe.ModelVersion) return null;
             result = await model.GenerateAsync(recipe.Music!, recipe.Seed);
         }
         else
         {
-            var model = GrainFactory.GetGrain<ILandscapeModelGrain>(recipe.ModelName);
-            if ((await model.DescribeAsync()).Version != recipe.ModelVersion)
-                model = GrainFactory.GetGrain<ILandscapeModelGrain>(ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion));
+            var model = GrainFactory.GetGrain<ILandscapeModelGrain>(modelKey);
+            if (onlyIfVersionMatches && (await model.DescribeAsync()).Version != recipe.ModelVersion) return null;
             result = await model.GenerateAsync(recipe.Landscape!, recipe.Seed);
         }
-        EnsureVersion(recipe, result.ModelVersion);
-        return new GeneratedContent(recipe, result.Content);
+        return !onlyIfVersionMatches || result.ModelVersion == recipe.ModelVersion ? result : null;
     }
 
     private static void EnsureVersion(Recipe recipe, string loadedVersion)

@@ -1,3 +1,4 @@
+using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Batching;
 using CreativeGen.Grains.Placement;
@@ -9,50 +10,61 @@ namespace CreativeGen.Grains.Models;
 
 /// <summary>
 /// What every model grain shares: it refuses to live off a model-host silo, loads its generator by grain key,
-/// and sends requests through a dynamic batcher whose maximum batch is calibrated on this device.
+/// and sends requests through a batcher whose maximum batch is calibrated on this device.
+/// <para>
+/// Hot swap: <see cref="SwapToAsync"/> loads another version of the model and calibrates its batcher while the
+/// current one keeps serving, then sends new requests to it and lets the old batcher finish what it holds, so no
+/// request fails. The version chosen is persisted, so a reactivation (e.g. on another silo) serves it too.
+/// </para>
 /// Subclasses say how to load, run and probe their kind of generator.
 /// </summary>
 public abstract class BatchingModelGrain<TGenerator, TRequest>(
+    IPersistentState<ModelDeploymentState> deployment,
     IOptions<BatchingOptions> batching,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger logger) : Grain
     where TGenerator : class
 {
-    private IRequestBatcher<TRequest, byte[]> batcher = null!;
+    private readonly SemaphoreSlim swapping = new(1, 1);
+    private Serving current = null!;
 
-    protected TGenerator Generator { get; private set; } = null!;
+    /// <summary>A generator and the batcher in front of it.</summary>
+    protected sealed record Serving(TGenerator Generator, IRequestBatcher<TRequest, byte[]> Batcher);
+
+    /// <summary>What serves now; read it once per request, since a swap can replace it at any await.</summary>
+    protected Serving Current => current;
 
     protected BatchingOptions Batching => batching.Value;
 
     protected string SiloAddressText => silo.SiloAddress.ToString();
 
-    protected Task<BatchLimits> Ready => batcher.Ready;
+    protected abstract TGenerator Load(string modelKey);
 
-    protected abstract TGenerator Load(string modelName);
+    protected abstract string VersionOf(TGenerator generator);
 
-    protected abstract IReadOnlyList<byte[]> Run(IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
+    protected abstract IReadOnlyList<byte[]> Run(TGenerator generator, IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
 
     /// <summary>A batch of <paramref name="size"/> typical requests, timed to calibrate the maximum batch.</summary>
-    protected abstract IReadOnlyList<TRequest> Probe(int size);
+    protected abstract IReadOnlyList<TRequest> Probe(TGenerator generator, int size);
 
-    protected Task<byte[]> EnqueueAsync(TRequest request) => batcher.EnqueueAsync(request);
+    /// <summary>Runs one request on what serves now; the bytes carry the version that made them, even across a swap.</summary>
+    protected async Task<GeneratedBytes> RunRequestAsync(TRequest request)
+    {
+        var serving = current;
+        return new GeneratedBytes(VersionOf(serving.Generator), await serving.Batcher.EnqueueAsync(request));
+    }
 
-    /// <summary>The batcher requests go through; by default window batching over <see cref="Run"/>.</summary>
-    protected virtual IRequestBatcher<TRequest, byte[]> CreateBatcher(string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
-        new DynamicBatcher<TRequest, byte[]>(modelName, Run, resolveLimits);
+    /// <summary>The batcher requests go through; by default window batching.</summary>
+    protected virtual IRequestBatcher<TRequest, byte[]> CreateBatcher(TGenerator generator, string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
+        new DynamicBatcher<TRequest, byte[]>(modelName, (requests, token) => Run(generator, requests, token), resolveLimits);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
-        var name = this.GetPrimaryKeyString();
-        Generator = Load(name);
-        batcher = CreateBatcher(name,
-            token => BatchCalibrator.Resolve(batching.Value, name, size => Run(Probe(size), token),
-                probes => logger.LogInformation("Calibrated {Model}: {Probes}", name,
-                    string.Join(", ", probes.Select(p => $"{p.BatchSize}: {p.ItemsPerSecond:F1}/s"))),
-                token));
+        var key = this.GetPrimaryKeyString();
+        current = Start(LoadDeployed(key));
         CreativeGenMetrics.GrainActivated(grainType);
         return Task.CompletedTask;
     }
@@ -60,6 +72,71 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         CreativeGenMetrics.GrainDeactivated(GetType().Name);
-        await batcher.DisposeAsync();
+        await current.Batcher.DisposeAsync();
     }
+
+    /// <summary>
+    /// Serves <paramref name="version"/> (from the model archive; null: the model's default file) from now on,
+    /// without failing a request. Throws <see cref="GenerationRequestException"/> for a pinned "name@version" grain
+    /// or a version the archive does not hold.
+    /// </summary>
+    protected async Task SwapToAsync(string? version)
+    {
+        var key = this.GetPrimaryKeyString();
+        if (ModelKey.Parse(key).Version is not null)
+            throw GenerationRequestException.Invalid("model", $"'{key}' serves one archived version for old recipes; swap '{ModelKey.Parse(key).Name}' instead.");
+        await swapping.WaitAsync();
+        try
+        {
+            var generator = await Task.Run(() => Load(version is null ? key : ModelKey.Versioned(key, version)));
+            if (VersionOf(generator) != VersionOf(current.Generator))
+            {
+                var next = Start(generator);
+                await next.Batcher.Ready; // calibrated while the current version keeps serving
+                var previous = current;
+                current = next;
+                logger.LogInformation("Model {Model} swapped from version {Old} to {New}", key, VersionOf(previous.Generator), VersionOf(generator));
+                await previous.Batcher.DrainAsync();
+            }
+            deployment.State.Version = version;
+            await deployment.WriteStateAsync();
+        }
+        finally
+        {
+            swapping.Release();
+        }
+    }
+
+    /// <summary>The version a swap chose, if any; the default if that version can no longer be loaded (logged).</summary>
+    private TGenerator LoadDeployed(string key)
+    {
+        if (ModelKey.Parse(key).Version is not null || deployment.State.Version is not { } version) return Load(key);
+        try
+        {
+            return Load(ModelKey.Versioned(key, version));
+        }
+        catch (GenerationRequestException error)
+        {
+            logger.LogError("Model {Model}: the swapped-in version {Version} cannot be loaded ({Reason}); serving the default.", key, version, error.Message);
+            return Load(key);
+        }
+    }
+
+    private Serving Start(TGenerator generator)
+    {
+        var name = this.GetPrimaryKeyString();
+        var batcher = CreateBatcher(generator, name,
+            token => BatchCalibrator.Resolve(batching.Value, name, size => Run(generator, Probe(generator, size), token),
+                probes => logger.LogInformation("Calibrated {Model} {Version}: {Probes}", name, VersionOf(generator),
+                    string.Join(", ", probes.Select(p => $"{p.BatchSize}: {p.ItemsPerSecond:F1}/s"))),
+                token));
+        return new Serving(generator, batcher);
+    }
+}
+
+/// <summary>A model grain's persisted choice of version (null: the model's default file).</summary>
+[GenerateSerializer, Alias("CreativeGen.ModelDeploymentState")]
+public sealed class ModelDeploymentState
+{
+    [Id(0)] public string? Version { get; set; }
 }

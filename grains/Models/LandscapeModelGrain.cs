@@ -1,6 +1,7 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Batching;
+using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Placement;
 using CreativeGen.Ml.Landscapes;
 using Microsoft.Extensions.Logging;
@@ -13,24 +14,37 @@ namespace CreativeGen.Grains.Models;
 [Reentrant]
 [ModelHostPlacementFilter]
 public sealed class LandscapeModelGrain(
+    [PersistentState("model-deployment", StorageNames.Default)] IPersistentState<ModelDeploymentState> deployment,
     IGeneratorCatalog catalog,
     IOptions<BatchingOptions> batching,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger<LandscapeModelGrain> logger)
-    : BatchingModelGrain<ILandscapeGenerator, LandscapeRequest>(batching, role, silo, logger), ILandscapeModelGrain
+    : BatchingModelGrain<ILandscapeGenerator, LandscapeRequest>(deployment, batching, role, silo, logger), ILandscapeModelGrain
 {
-    public async Task<LandscapeModelInfo> DescribeAsync() =>
-        new(this.GetPrimaryKeyString(), Generator.ModelVersion, [.. Generator.Categories], Generator.Resolution, await Ready, SiloAddressText);
+    public async Task<LandscapeModelInfo> DescribeAsync()
+    {
+        var serving = Current;
+        var generator = serving.Generator;
+        return new(this.GetPrimaryKeyString(), generator.ModelVersion, [.. generator.Categories], generator.Resolution, await serving.Batcher.Ready, SiloAddressText);
+    }
 
-    public async Task<GeneratedBytes> GenerateAsync(LandscapeParameters parameters, long seed) =>
-        new(Generator.ModelVersion, await EnqueueAsync(new LandscapeRequest(parameters.Category, seed, parameters.Truncation)));
+    public Task<GeneratedBytes> GenerateAsync(LandscapeParameters parameters, long seed) =>
+        RunRequestAsync(new LandscapeRequest(parameters.Category, seed, parameters.Truncation));
 
-    protected override ILandscapeGenerator Load(string modelName) => catalog.GetLandscape(modelName);
+    public async Task<LandscapeModelInfo> SwapAsync(string? version)
+    {
+        await SwapToAsync(version);
+        return await DescribeAsync();
+    }
 
-    protected override IReadOnlyList<byte[]> Run(IReadOnlyList<LandscapeRequest> requests, CancellationToken cancellationToken) =>
-        Generator.GeneratePng(requests, cancellationToken);
+    protected override ILandscapeGenerator Load(string modelKey) => catalog.GetLandscape(modelKey);
 
-    protected override IReadOnlyList<LandscapeRequest> Probe(int size) =>
-        [.. Enumerable.Range(0, size).Select(i => new LandscapeRequest(Generator.Categories[i % Generator.Categories.Count], i, 1.0))];
+    protected override string VersionOf(ILandscapeGenerator generator) => generator.ModelVersion;
+
+    protected override IReadOnlyList<byte[]> Run(ILandscapeGenerator generator, IReadOnlyList<LandscapeRequest> requests, CancellationToken cancellationToken) =>
+        generator.GeneratePng(requests, cancellationToken);
+
+    protected override IReadOnlyList<LandscapeRequest> Probe(ILandscapeGenerator generator, int size) =>
+        [.. Enumerable.Range(0, size).Select(i => new LandscapeRequest(generator.Categories[i % generator.Categories.Count], i, 1.0))];
 }

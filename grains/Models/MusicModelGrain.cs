@@ -1,6 +1,7 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Batching;
+using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Placement;
 using CreativeGen.Ml.Music;
 using Microsoft.Extensions.Logging;
@@ -13,33 +14,42 @@ namespace CreativeGen.Grains.Models;
 [Reentrant]
 [ModelHostPlacementFilter]
 public sealed class MusicModelGrain(
+    [PersistentState("model-deployment", StorageNames.Default)] IPersistentState<ModelDeploymentState> deployment,
     IGeneratorCatalog catalog,
     IOptions<BatchingOptions> batching,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger<MusicModelGrain> logger)
-    : BatchingModelGrain<IMusicGenerator, MusicRequest>(batching, role, silo, logger), IMusicModelGrain
+    : BatchingModelGrain<IMusicGenerator, MusicRequest>(deployment, batching, role, silo, logger), IMusicModelGrain
 {
-    public async Task<MusicModelInfo> DescribeAsync() =>
-        new(this.GetPrimaryKeyString(), Generator.ModelVersion, [.. Generator.Composers], await Ready, SiloAddressText);
-
-    public async Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed)
+    public async Task<MusicModelInfo> DescribeAsync()
     {
-        var request = new MusicRequest(parameters.Composer, parameters.LengthSeconds, parameters.Temperature, parameters.TopK, parameters.TopP, seed, parameters.TempoBpm);
-        return new GeneratedBytes(Generator.ModelVersion, await EnqueueAsync(request));
+        var serving = Current;
+        return new(this.GetPrimaryKeyString(), serving.Generator.ModelVersion, [.. serving.Generator.Composers], await serving.Batcher.Ready, SiloAddressText);
     }
 
-    protected override IMusicGenerator Load(string modelName) => catalog.GetMusic(modelName);
+    public Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed) =>
+        RunRequestAsync(new MusicRequest(parameters.Composer, parameters.LengthSeconds, parameters.Temperature, parameters.TopK, parameters.TopP, seed, parameters.TempoBpm));
+
+    public async Task<MusicModelInfo> SwapAsync(string? version)
+    {
+        await SwapToAsync(version);
+        return await DescribeAsync();
+    }
+
+    protected override IMusicGenerator Load(string modelKey) => catalog.GetMusic(modelKey);
+
+    protected override string VersionOf(IMusicGenerator generator) => generator.ModelVersion;
 
     /// <summary>Continuous batching where the generator supports it and it is not switched off; window batching otherwise.</summary>
-    protected override IRequestBatcher<MusicRequest, byte[]> CreateBatcher(string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
-        Batching.ContinuousMusic && Generator is IContinuousMusicGenerator continuous
+    protected override IRequestBatcher<MusicRequest, byte[]> CreateBatcher(IMusicGenerator generator, string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
+        Batching.ContinuousMusic && generator is IContinuousMusicGenerator continuous
             ? new ContinuousMusicBatcher(modelName, continuous, resolveLimits)
-            : base.CreateBatcher(modelName, resolveLimits);
+            : base.CreateBatcher(generator, modelName, resolveLimits);
 
-    protected override IReadOnlyList<byte[]> Run(IReadOnlyList<MusicRequest> requests, CancellationToken cancellationToken) =>
-        Generator.GenerateMidi(requests, cancellationToken);
+    protected override IReadOnlyList<byte[]> Run(IMusicGenerator generator, IReadOnlyList<MusicRequest> requests, CancellationToken cancellationToken) =>
+        generator.GenerateMidi(requests, cancellationToken);
 
-    protected override IReadOnlyList<MusicRequest> Probe(int size) =>
+    protected override IReadOnlyList<MusicRequest> Probe(IMusicGenerator generator, int size) =>
         [.. Enumerable.Range(0, size).Select(i => new MusicRequest(null, Batching.CalibrationMusicSeconds, 1.0, null, null, i))];
 }

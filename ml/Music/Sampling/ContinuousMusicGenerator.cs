@@ -33,6 +33,8 @@ public sealed class ContinuousMusicGenerator : IDisposable
     private readonly Lock admission = new(); // orders Submit against Dispose, so no request is left behind
     private readonly Thread loop;
     private bool stopping; // guarded by admission
+    private bool draining; // guarded by admission
+    private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal ContinuousMusicGenerator(MusicGenerator generator, LstmStepper stepper, int maxStreams, IContinuousBatchObserver? observer)
     {
@@ -64,11 +66,23 @@ public sealed class ContinuousMusicGenerator : IDisposable
         var pending = new Pending(request, stream, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         lock (admission)
         {
-            if (stopping) return Task.FromException<byte[]>(new ObjectDisposedException(nameof(ContinuousMusicGenerator), "The model is shutting down."));
+            if (stopping || draining) return Task.FromException<byte[]>(new ObjectDisposedException(nameof(ContinuousMusicGenerator), "The model is shutting down."));
             waiting.Enqueue(pending);
         }
         arrived.Set();
         return pending.Completion.Task;
+    }
+
+    /// <summary>
+    /// Takes no more requests, finishes every one it holds (their MIDI may still be being written when this
+    /// completes), then stops (e.g. after a hot swap sent new requests elsewhere).
+    /// </summary>
+    public async Task DrainAsync()
+    {
+        lock (admission) draining = true;
+        arrived.Set();
+        await idle.Task;
+        Dispose();
     }
 
     /// <summary>Stops stepping; requests not finished by then fail with <see cref="ObjectDisposedException"/>.</summary>
@@ -81,6 +95,7 @@ public sealed class ContinuousMusicGenerator : IDisposable
         }
         arrived.Set();
         loop.Join();
+        idle.TrySetResult();
         Fail(new ObjectDisposedException(nameof(ContinuousMusicGenerator), "The model is shutting down."));
         batch.Dispose();
         stepper.Dispose();
@@ -89,12 +104,25 @@ public sealed class ContinuousMusicGenerator : IDisposable
 
     private void Run()
     {
+        try
+        {
+            StepUntilStopped();
+        }
+        finally
+        {
+            idle.TrySetResult(); // whatever ended the loop, nothing is left to drain
+        }
+    }
+
+    private void StepUntilStopped()
+    {
         var joining = new List<Pending>();
         IReadOnlyList<GenerationStream> finished = [];
         while (!Volatile.Read(ref stopping))
         {
             if (batch.Count == 0 && waiting.IsEmpty)
             {
+                if (Volatile.Read(ref draining)) idle.TrySetResult();
                 arrived.Wait();
                 arrived.Reset(); // a request queued after this is still found below; its Set wakes the next wait
                 continue;

@@ -74,6 +74,22 @@ public sealed class ContinuousMusicGeneratorTests(TinyPianoModelFixture model) :
     }
 
     [Fact]
+    public async Task Drain_FinishesEveryRequestItHolds_ThenRefusesNewOnes()
+    {
+        using var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
+        var requests = Enumerable.Range(0, 5).Select(i => new MusicRequest(null, 3 + i, 1.0, null, null, 200 + i)).ToArray();
+        var steps = new StepLog();
+        var continuous = generator.StartContinuous(maxStreams: 2, steps); // some wait in the queue when the drain starts
+        var pending = requests.Select(continuous.GenerateMidiAsync).ToArray();
+        await steps.WaitForStepsAsync(3);
+
+        await continuous.DrainAsync().WaitAsync(Patience);
+
+        Assert.Equal(generator.GenerateMidi(requests), await Task.WhenAll(pending).WaitAsync(Patience));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => continuous.GenerateMidiAsync(requests[0]));
+    }
+
+    [Fact]
     public async Task GeneratorDisposedUnderneath_FailsRequestsWithoutCrashing()
     {
         var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
