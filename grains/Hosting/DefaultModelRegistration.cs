@@ -15,7 +15,8 @@ public static class DefaultModelRegistration
     {
         var directory = modelDirectory ?? DefaultModels.Directory;
         services.AddMusicModel(names.Music, () => LoadMusic(Require(directory, DefaultModels.MusicFileName)),
-            version => Archived(directory, DefaultModels.MusicFileName, version) is { } path ? LoadMusic(path) : null);
+            version => Archived(directory, DefaultModels.MusicFileName, version) is { } path ? LoadMusic(path) : null,
+            ArchiveFolder(directory, DefaultModels.MusicFileName));
         services.AddLandscapeModel(names.Landscape, () => LoadLandscape(Require(directory, DefaultModels.LandscapeFileName)),
             version => Archived(directory, DefaultModels.LandscapeFileName, version) is { } path ? LoadLandscape(path) : null);
         return services;
@@ -42,9 +43,12 @@ public static class DefaultModelRegistration
     {
         var checkpointHash = version.Split('.')[0];
         if (checkpointHash.Length == 0 || checkpointHash.Any(c => !char.IsAsciiLetterOrDigit(c))) return null; // an id, never a path
-        var path = Path.Combine(directory, "archive", Path.GetFileNameWithoutExtension(fileName), checkpointHash + ".ckpt");
+        var path = Path.Combine(ArchiveFolder(directory, fileName), checkpointHash + ".ckpt");
         return File.Exists(path) ? path : null;
     }
+
+    /// <summary>models/archive/&lt;file name without extension&gt;: where earlier (and freshly trained) versions are kept.</summary>
+    private static string ArchiveFolder(string directory, string fileName) => Path.Combine(directory, "archive", Path.GetFileNameWithoutExtension(fileName));
 
     private static string Require(string directory, string fileName)
     {

@@ -11,11 +11,13 @@ public static class ModelServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a music model under <paramref name="name"/> (the model grain's key); <paramref name="load"/> runs on first
-    /// use; <paramref name="loadArchived"/> loads an earlier version by id, or returns null when it is not kept.
+    /// use; <paramref name="loadArchived"/> loads an earlier version by id, or returns null when it is not kept;
+    /// <paramref name="archiveFolder"/> is where it finds them (and where training publishes new versions).
     /// </summary>
-    public static IServiceCollection AddMusicModel(this IServiceCollection services, string name, Func<IMusicGenerator> load, Func<string, IMusicGenerator?>? loadArchived = null)
+    public static IServiceCollection AddMusicModel(this IServiceCollection services, string name, Func<IMusicGenerator> load,
+        Func<string, IMusicGenerator?>? loadArchived = null, string? archiveFolder = null)
     {
-        services.AddSingleton(new MusicModelRegistration(name, load, loadArchived));
+        services.AddSingleton(new MusicModelRegistration(name, load, loadArchived, archiveFolder));
         services.TryAddSingleton<IGeneratorCatalog, GeneratorCatalog>();
         return services;
     }

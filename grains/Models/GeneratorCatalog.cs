@@ -7,6 +7,7 @@ namespace CreativeGen.Grains.Models;
 public sealed class GeneratorCatalog(IEnumerable<MusicModelRegistration> music, IEnumerable<LandscapeModelRegistration> landscapes)
     : IGeneratorCatalog, IDisposable
 {
+    private readonly Dictionary<string, string?> musicArchives = music.ToDictionary(r => r.Name, r => r.ArchiveFolder, StringComparer.OrdinalIgnoreCase);
     private readonly ModelShelf<IMusicGenerator> music = new("music", music.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
     private readonly ModelShelf<ILandscapeGenerator> landscapes = new("landscape", landscapes.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
 
@@ -17,6 +18,8 @@ public sealed class GeneratorCatalog(IEnumerable<MusicModelRegistration> music, 
     public IMusicGenerator GetMusic(string key) => music.Get(key);
 
     public ILandscapeGenerator GetLandscape(string key) => landscapes.Get(key);
+
+    public string? MusicArchiveFolder(string name) => musicArchives.GetValueOrDefault(name);
 
     public void Dispose()
     {
