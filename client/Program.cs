@@ -10,5 +10,6 @@ var root = new RootCommand("CreativeGen: original music and landscapes from neur
     LandscapeCommand.Create(),
     CreativeGen.Client.Commands.Serve.ServeCommand.Create(),
     CreativeGen.Client.Commands.Db.DbCommand.Create(),
+    CreativeGen.Client.Commands.Models.ModelsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

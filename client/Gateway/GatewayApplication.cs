@@ -90,15 +90,20 @@ public static class GatewayApplication
             else registerModels(builder.Services);
             return;
         }
-        var cluster = options.Cluster;
-        builder.UseOrleansClient(client =>
-        {
-            if (cluster.StartsWith("localhost", StringComparison.OrdinalIgnoreCase))
-                client.UseLocalhostClustering(cluster.Split(':') is [_, var port] ? int.Parse(port) : silo.GatewayPort, silo.ServiceId, silo.ClusterId);
-            else
-                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, cluster))
-                    .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(silo.ResponseTimeoutSeconds));
-        });
+        builder.UseOrleansClient(client => ConfigureClusterClient(client, options.Cluster, silo));
+    }
+
+    /// <summary>
+    /// Joins an external cluster as a client: "localhost[:gatewayPort]" or a PostgreSQL connection string (ADO.NET
+    /// clustering); the cluster id, service id and response timeout come from <paramref name="silo"/>.
+    /// </summary>
+    public static void ConfigureClusterClient(IClientBuilder client, string cluster, CreativeGenSiloOptions silo)
+    {
+        if (cluster.StartsWith("localhost", StringComparison.OrdinalIgnoreCase))
+            client.UseLocalhostClustering(cluster.Split(':') is [_, var port] ? int.Parse(port) : silo.GatewayPort, silo.ServiceId, silo.ClusterId);
+        else
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, cluster))
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(silo.ResponseTimeoutSeconds));
     }
 }
