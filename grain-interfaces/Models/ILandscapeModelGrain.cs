@@ -20,6 +20,10 @@ public interface ILandscapeModelGrain : IGrainWithStringKey
     [Alias("Swap")]
     Task<LandscapeModelInfo> SwapAsync(string? version);
 
+    /// <summary>As <see cref="SwapAsync"/>, for this replica only (<see cref="SwapAsync"/> calls it on the others).</summary>
+    [Alias("SwapReplica")]
+    Task<LandscapeModelInfo> SwapReplicaAsync(string? version);
+
     [Alias("Generate")]
     Task<GeneratedBytes> GenerateAsync(LandscapeParameters parameters, long seed);
 }

@@ -20,6 +20,10 @@ public interface IMusicModelGrain : IGrainWithStringKey
     [Alias("Swap")]
     Task<MusicModelInfo> SwapAsync(string? version);
 
+    /// <summary>As <see cref="SwapAsync"/>, for this replica only (<see cref="SwapAsync"/> calls it on the others).</summary>
+    [Alias("SwapReplica")]
+    Task<MusicModelInfo> SwapReplicaAsync(string? version);
+
     [Alias("Generate")]
     Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed);
 }

@@ -58,7 +58,9 @@ public static class SiloBuilderExtensions
         silo.Services.AddPlacementFilter<ModelHostPlacementFilterStrategy, ModelHostPlacementFilterDirector>(ServiceLifetime.Transient);
         silo.Services.AddSingleton(new ModelHostRole(options.ModelHost));
         silo.Services.AddOptions<Batching.BatchingOptions>().Configure(b => options.Batching.CopyTo(b));
-        silo.Services.AddOptions<DefaultModelNames>().Configure(m => (m.Music, m.Landscape) = (options.Models.Music, options.Models.Landscape));
+        if (options.Models.Replicas is < 1 or > 64)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Models.Replicas, "Models:Replicas must be within 1..64.");
+        silo.Services.AddOptions<DefaultModelNames>().Configure(m => (m.Music, m.Landscape, m.Replicas) = (options.Models.Music, options.Models.Landscape, options.Models.Replicas));
         silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
         return silo;
     }

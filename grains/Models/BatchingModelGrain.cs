@@ -1,6 +1,7 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Batching;
+using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Placement;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -14,13 +15,15 @@ namespace CreativeGen.Grains.Models;
 /// <para>
 /// Hot swap: <see cref="SwapToAsync"/> loads another version of the model and calibrates its batcher while the
 /// current one keeps serving, then sends new requests to it and lets the old batcher finish what it holds, so no
-/// request fails. The version chosen is persisted, so a reactivation (e.g. on another silo) serves it too.
+/// request fails. The version chosen is persisted, so a reactivation (e.g. on another silo) serves it too. A model
+/// may have several replica grains ("name#k", see <see cref="DefaultModelNames.Replicas"/>); each swaps on its own.
 /// </para>
 /// Subclasses say how to load, run and probe their kind of generator.
 /// </summary>
 public abstract class BatchingModelGrain<TGenerator, TRequest>(
     IPersistentState<ModelDeploymentState> deployment,
     IOptions<BatchingOptions> batching,
+    IOptions<DefaultModelNames> models,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger logger) : Grain
@@ -38,6 +41,14 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     protected BatchingOptions Batching => batching.Value;
 
     protected string SiloAddressText => silo.SiloAddress.ToString();
+
+    /// <summary>The grain key without its replica suffix: what the catalog loads ("name" or "name@version").</summary>
+    private string CatalogKey => ModelKey.SplitReplica(this.GetPrimaryKeyString()).Key;
+
+    /// <summary>The other replicas of this model's grain (none for a pinned "name@version" grain).</summary>
+    protected IEnumerable<string> SiblingKeys() =>
+        ModelKey.Parse(CatalogKey).Version is not null ? []
+        : Enumerable.Range(0, models.Value.Replicas).Select(r => ModelKey.Replica(CatalogKey, r)).Where(k => k != this.GetPrimaryKeyString());
 
     protected abstract TGenerator Load(string modelKey);
 
@@ -63,8 +74,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
-        var key = this.GetPrimaryKeyString();
-        current = Start(LoadDeployed(key));
+        current = Start(LoadDeployed(CatalogKey));
         CreativeGenMetrics.GrainActivated(grainType);
         return Task.CompletedTask;
     }
@@ -82,7 +92,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     /// </summary>
     protected async Task SwapToAsync(string? version)
     {
-        var key = this.GetPrimaryKeyString();
+        var key = CatalogKey;
         if (ModelKey.Parse(key).Version is not null)
             throw GenerationRequestException.Invalid("model", $"'{key}' serves one archived version for old recipes; swap '{ModelKey.Parse(key).Name}' instead.");
         await swapping.WaitAsync();
@@ -124,7 +134,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
 
     private Serving Start(TGenerator generator)
     {
-        var name = this.GetPrimaryKeyString();
+        var name = CatalogKey;
         var batcher = CreateBatcher(generator, name,
             token => BatchCalibrator.Resolve(batching.Value, name, size => Run(generator, Probe(generator, size), token),
                 probes => logger.LogInformation("Calibrated {Model} {Version}: {Probes}", name, VersionOf(generator),

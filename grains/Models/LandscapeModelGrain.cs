@@ -17,10 +17,11 @@ public sealed class LandscapeModelGrain(
     [PersistentState("model-deployment", StorageNames.Default)] IPersistentState<ModelDeploymentState> deployment,
     IGeneratorCatalog catalog,
     IOptions<BatchingOptions> batching,
+    IOptions<DefaultModelNames> models,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger<LandscapeModelGrain> logger)
-    : BatchingModelGrain<ILandscapeGenerator, LandscapeRequest>(deployment, batching, role, silo, logger), ILandscapeModelGrain
+    : BatchingModelGrain<ILandscapeGenerator, LandscapeRequest>(deployment, batching, models, role, silo, logger), ILandscapeModelGrain
 {
     public async Task<LandscapeModelInfo> DescribeAsync()
     {
@@ -33,6 +34,13 @@ public sealed class LandscapeModelGrain(
         RunRequestAsync(new LandscapeRequest(parameters.Category, seed, parameters.Truncation));
 
     public async Task<LandscapeModelInfo> SwapAsync(string? version)
+    {
+        await SwapToAsync(version);
+        foreach (var sibling in SiblingKeys()) await GrainFactory.GetGrain<ILandscapeModelGrain>(sibling).SwapReplicaAsync(version);
+        return await DescribeAsync();
+    }
+
+    public async Task<LandscapeModelInfo> SwapReplicaAsync(string? version)
     {
         await SwapToAsync(version);
         return await DescribeAsync();

@@ -17,10 +17,11 @@ public sealed class MusicModelGrain(
     [PersistentState("model-deployment", StorageNames.Default)] IPersistentState<ModelDeploymentState> deployment,
     IGeneratorCatalog catalog,
     IOptions<BatchingOptions> batching,
+    IOptions<DefaultModelNames> models,
     ModelHostRole role,
     ILocalSiloDetails silo,
     ILogger<MusicModelGrain> logger)
-    : BatchingModelGrain<IMusicGenerator, MusicRequest>(deployment, batching, role, silo, logger), IMusicModelGrain
+    : BatchingModelGrain<IMusicGenerator, MusicRequest>(deployment, batching, models, role, silo, logger), IMusicModelGrain
 {
     public async Task<MusicModelInfo> DescribeAsync()
     {
@@ -32,6 +33,13 @@ public sealed class MusicModelGrain(
         RunRequestAsync(new MusicRequest(parameters.Composer, parameters.LengthSeconds, parameters.Temperature, parameters.TopK, parameters.TopP, seed, parameters.TempoBpm));
 
     public async Task<MusicModelInfo> SwapAsync(string? version)
+    {
+        await SwapToAsync(version);
+        foreach (var sibling in SiblingKeys()) await GrainFactory.GetGrain<IMusicModelGrain>(sibling).SwapReplicaAsync(version);
+        return await DescribeAsync();
+    }
+
+    public async Task<MusicModelInfo> SwapReplicaAsync(string? version)
     {
         await SwapToAsync(version);
         return await DescribeAsync();

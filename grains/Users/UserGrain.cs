@@ -4,6 +4,7 @@ using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.GrainInterfaces.Users;
 using CreativeGen.Grains.Hosting;
+using CreativeGen.Grains.Models;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -144,9 +145,12 @@ public sealed class UserGrain(
 
     private IUserHistoryPageGrain Page(int number) => GrainFactory.GetGrain<IUserHistoryPageGrain>($"{this.GetPrimaryKeyString()}/{number}");
 
-    private IMusicModelGrain MusicModel(string? name) => GrainFactory.GetGrain<IMusicModelGrain>(ModelName(name, models.Value.Music));
+    private IMusicModelGrain MusicModel(string? name) => GrainFactory.GetGrain<IMusicModelGrain>(AnyReplica(ModelName(name, models.Value.Music)));
 
-    private ILandscapeModelGrain LandscapeModel(string? name) => GrainFactory.GetGrain<ILandscapeModelGrain>(ModelName(name, models.Value.Landscape));
+    private ILandscapeModelGrain LandscapeModel(string? name) => GrainFactory.GetGrain<ILandscapeModelGrain>(AnyReplica(ModelName(name, models.Value.Landscape)));
+
+    /// <summary>Spreads requests over the model's replica grains (and so over the model-host silos they live on).</summary>
+    private string AnyReplica(string name) => ModelKey.Replica(name, Random.Shared.Next(models.Value.Replicas));
 
     private static string ModelName(string? requested, string fallback) =>
         requested is null ? fallback
