@@ -20,6 +20,8 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
   value: {{ .Values.cluster.clusterId | quote }}
 - name: CreativeGen__ServiceId
   value: {{ .Values.cluster.serviceId | quote }}
+- name: CreativeGen__Models__Replicas
+  value: {{ .Values.cluster.modelReplicas | quote }}
 - name: CreativeGen__ConnectionString
   valueFrom:
     secretKeyRef:
