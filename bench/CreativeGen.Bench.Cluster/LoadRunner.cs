@@ -15,6 +15,9 @@ namespace CreativeGen.Bench.Cluster;
 /// </summary>
 public sealed class LoadRunner(Action<IServiceCollection> registerModels, int users, TimeSpan duration, double musicSeconds, int maxBatch = 0)
 {
+    /// <summary>With batching on, hot-swap the model to this archived version halfway through the measured window.</summary>
+    public string? SwapTo { get; init; }
+
     private const int MaxRequestsPerUser = 10_000;
 
     /// <summary>"off", or how batching ran: "on" for landscapes, "continuous" or "window" for music.</summary>
@@ -59,6 +62,9 @@ public sealed class LoadRunner(Action<IServiceCollection> registerModels, int us
             var latencies = new List<double>();
             var (failed, unfinished) = (0, 0);
             using var window = new CancellationTokenSource(duration);
+            var swap = batching && SwapTo is { } target
+                ? SwapMidwayAsync(app.Services.GetRequiredService<IGrainFactory>(), kind, options.Silo.Models, target)
+                : Task.FromResult<string?>(null);
             await Task.WhenAll(accounts.Select(async account =>
             {
                 for (var i = 0; i < MaxRequestsPerUser && !window.IsCancellationRequested; i++)
@@ -81,6 +87,7 @@ public sealed class LoadRunner(Action<IServiceCollection> registerModels, int us
                     }
                 }
             }));
+            if (await swap is { } swapped) limits += "; " + swapped;
             return new LoadResult(kind, Label(kind, batching, continuousMusic), users, latencies.Count, failed, unfinished, duration, [.. latencies], limits);
         }
         finally
@@ -98,6 +105,16 @@ public sealed class LoadRunner(Action<IServiceCollection> registerModels, int us
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.ApiKey);
         return http.SendAsync(request, token);
+    }
+
+    private async Task<string?> SwapMidwayAsync(IGrainFactory grains, string kind, DefaultModelNames models, string version)
+    {
+        await Task.Delay(duration / 2);
+        var started = Stopwatch.GetTimestamp();
+        var serving = kind == "music"
+            ? (await grains.GetGrain<IMusicModelGrain>(models.Music).SwapAsync(version)).Version
+            : (await grains.GetGrain<ILandscapeModelGrain>(models.Landscape).SwapAsync(version)).Version;
+        return $"swapped to {serving} at {duration.TotalSeconds / 2:F0} s, took {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s";
     }
 
     private static async Task<string> DescribeLimitsAsync(IGrainFactory grains, string kind, DefaultModelNames models)

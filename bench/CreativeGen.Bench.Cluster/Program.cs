@@ -17,7 +17,8 @@ var generators = new Option<string>("--generators") { DefaultValueFactory = _ =>
 var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3, Description = "Alternating off/on runs per kind (1..9); medians are reported." };
 var maxBatch = new Option<int>("--max-batch") { DefaultValueFactory = _ => 0, Description = "Maximum batch with batching on (0: calibrated on this machine, as served)." };
 var musicBatching = new Option<string>("--music-batching") { DefaultValueFactory = _ => "continuous", Description = "continuous (as served: requests join the running batch), window, or both (each repeat runs off, window, continuous)." };
-var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch, musicBatching };
+var swapTo = new Option<string?>("--swap-to") { Description = "Hot-swap the model to this archived version halfway through each batching-on run (failed requests are counted)." };
+var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch, musicBatching, swapTo };
 root.SetAction(async parse =>
 {
     var userCount = Math.Clamp(parse.GetValue(users), 1, 256);
@@ -27,7 +28,10 @@ root.SetAction(async parse =>
         ? services => services.AddMusicModel("music-piano", () => new RandomWeightMusicGenerator())
             .AddLandscapeModel("landscape-64", () => new RandomWeightLandscapeGenerator())
         : services => services.AddDefaultModels(new DefaultModelNames(), null);
-    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024));
+    var runner = new LoadRunner(register, userCount, duration, parse.GetValue(musicSeconds), Math.Clamp(parse.GetValue(maxBatch), 0, 1024))
+    {
+        SwapTo = parse.GetValue(swapTo),
+    };
     bool[] musicModes = parse.GetValue(musicBatching) switch
     {
         "continuous" => [true],
