@@ -32,8 +32,8 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     private readonly SemaphoreSlim swapping = new(1, 1);
     private Serving current = null!;
 
-    /// <summary>A generator and the batcher in front of it.</summary>
-    protected sealed record Serving(TGenerator Generator, IRequestBatcher<TRequest, byte[]> Batcher);
+    /// <summary>A generator, the batcher in front of it, and the lease that keeps it loaded.</summary>
+    protected sealed record Serving(TGenerator Generator, IRequestBatcher<TRequest, byte[]> Batcher, IDisposable Lease);
 
     /// <summary>What serves now; read it once per request, since a swap can replace it at any await.</summary>
     protected Serving Current => current;
@@ -50,7 +50,8 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
         ModelKey.Parse(CatalogKey).Version is not null ? []
         : Enumerable.Range(0, models.Value.Replicas).Select(r => ModelKey.Replica(CatalogKey, r)).Where(k => k != this.GetPrimaryKeyString());
 
-    protected abstract TGenerator Load(string modelKey);
+    /// <summary>Borrows the generator of a catalog key (an archived version is unloaded once nobody holds it).</summary>
+    protected abstract ModelLease<TGenerator> Lease(string modelKey);
 
     protected abstract string VersionOf(TGenerator generator);
 
@@ -83,6 +84,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     {
         CreativeGenMetrics.GrainDeactivated(GetType().Name);
         await current.Batcher.DisposeAsync();
+        current.Lease.Dispose();
     }
 
     /// <summary>
@@ -98,15 +100,21 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
         await swapping.WaitAsync();
         try
         {
-            var generator = await Task.Run(() => Load(version is null ? key : ModelKey.Versioned(key, version)));
-            if (VersionOf(generator) != VersionOf(current.Generator))
+            var lease = await Task.Run(() => Lease(version is null ? key : ModelKey.Versioned(key, version)));
+            var generator = lease.Generator;
+            if (VersionOf(generator) == VersionOf(current.Generator))
             {
-                var next = Start(generator);
+                lease.Dispose();
+            }
+            else
+            {
+                var next = Start(lease);
                 await next.Batcher.Ready; // calibrated while the current version keeps serving
                 var previous = current;
                 current = next;
                 logger.LogInformation("Model {Model} swapped from version {Old} to {New}", key, VersionOf(previous.Generator), VersionOf(generator));
                 await previous.Batcher.DrainAsync();
+                previous.Lease.Dispose();
             }
             deployment.State.Version = version;
             await deployment.WriteStateAsync();
@@ -118,29 +126,30 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     }
 
     /// <summary>The version a swap chose, if any; the default if that version can no longer be loaded (logged).</summary>
-    private TGenerator LoadDeployed(string key)
+    private ModelLease<TGenerator> LoadDeployed(string key)
     {
-        if (ModelKey.Parse(key).Version is not null || deployment.State.Version is not { } version) return Load(key);
+        if (ModelKey.Parse(key).Version is not null || deployment.State.Version is not { } version) return Lease(key);
         try
         {
-            return Load(ModelKey.Versioned(key, version));
+            return Lease(ModelKey.Versioned(key, version));
         }
         catch (GenerationRequestException error)
         {
             logger.LogError("Model {Model}: the swapped-in version {Version} cannot be loaded ({Reason}); serving the default.", key, version, error.Message);
-            return Load(key);
+            return Lease(key);
         }
     }
 
-    private Serving Start(TGenerator generator)
+    private Serving Start(ModelLease<TGenerator> lease)
     {
+        var generator = lease.Generator;
         var name = CatalogKey;
         var batcher = CreateBatcher(generator, name,
             token => BatchCalibrator.Resolve(batching.Value, name, size => Run(generator, Probe(generator, size), token),
                 probes => logger.LogInformation("Calibrated {Model} {Version}: {Probes}", name, VersionOf(generator),
                     string.Join(", ", probes.Select(p => $"{p.BatchSize}: {p.ItemsPerSecond:F1}/s"))),
                 token));
-        return new Serving(generator, batcher);
+        return new Serving(generator, batcher, lease);
     }
 }
 

@@ -19,6 +19,10 @@ public sealed class GeneratorCatalog(IEnumerable<MusicModelRegistration> music, 
 
     public ILandscapeGenerator GetLandscape(string key) => landscapes.Get(key);
 
+    public ModelLease<IMusicGenerator> LeaseMusic(string key) => music.Lease(key);
+
+    public ModelLease<ILandscapeGenerator> LeaseLandscape(string key) => landscapes.Lease(key);
+
     public string? MusicArchiveFolder(string name) => musicArchives.GetValueOrDefault(name);
 
     public void Dispose()

@@ -46,7 +46,7 @@ public sealed class LandscapeModelGrain(
         return await DescribeAsync();
     }
 
-    protected override ILandscapeGenerator Load(string modelKey) => catalog.GetLandscape(modelKey);
+    protected override ModelLease<ILandscapeGenerator> Lease(string modelKey) => catalog.LeaseLandscape(modelKey);
 
     protected override string VersionOf(ILandscapeGenerator generator) => generator.ModelVersion;
 

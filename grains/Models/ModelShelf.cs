@@ -5,8 +5,9 @@ namespace CreativeGen.Grains.Models;
 
 /// <summary>
 /// The generators of one kind (music or landscapes) by <see cref="ModelKey"/>: each loaded once, on first successful
-/// use, and disposed with the silo. A failed load is not remembered: the next activation tries again (e.g. once the
-/// model file has been copied in).
+/// use. A failed load is not remembered: the next activation tries again (e.g. once the model file has been copied in).
+/// Current versions stay loaded until the silo stops. An archived version taken with <see cref="Lease"/> is unloaded
+/// when its last lease is returned (a training run swaps in a new version every improved epoch; they would pile up).
 /// </summary>
 internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<T> Load, Func<string, T?>? LoadArchived)> registrations, Func<T, string> versionOf)
     : IDisposable where T : class, IDisposable
@@ -14,18 +15,65 @@ internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<
     private readonly Dictionary<string, (Func<T> Load, Func<string, T?>? LoadArchived)> models =
         registrations.ToDictionary(r => r.Name, r => (r.Load, r.LoadArchived), StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, LoadOnce> loaded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> leases = new(StringComparer.OrdinalIgnoreCase); // also the lock for pinned
+    private readonly HashSet<string> pinned = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<string> Names => models.Keys;
 
-    public T Get(string key)
+    /// <summary>The generator of a key, kept loaded until the silo stops.</summary>
+    public T Get(string key) => Take(key, pin: true).Generator;
+
+    /// <summary>The generator of a key for as long as the returned lease is not disposed.</summary>
+    public ModelLease<T> Lease(string key)
+    {
+        var (entryKey, generator) = Take(key, pin: false);
+        return new ModelLease<T>(generator, () => Return(entryKey));
+    }
+
+    /// <summary>Resolves a key and, under the lease lock, pins the entry or counts a lease on it.</summary>
+    private (string EntryKey, T Generator) Take(string key, bool pin)
+    {
+        while (true)
+        {
+            var (entryKey, generator) = Resolve(key);
+            lock (leases)
+            {
+                // An eviction may have run between the load and here: then load again.
+                if (!loaded.TryGetValue(entryKey, out var once) || !ReferenceEquals(once.Loaded, generator)) continue;
+                if (pin) pinned.Add(entryKey);
+                else leases[entryKey] = leases.GetValueOrDefault(entryKey) + 1;
+                return (entryKey, generator);
+            }
+        }
+    }
+
+    private void Return(string entryKey)
+    {
+        T? evicted = null;
+        lock (leases)
+        {
+            var left = leases[entryKey] - 1;
+            if (left > 0)
+            {
+                leases[entryKey] = left;
+                return;
+            }
+            leases.Remove(entryKey);
+            if (ModelKey.Parse(entryKey).Version is not null && !pinned.Contains(entryKey) && loaded.TryRemove(entryKey, out var once)) evicted = once.Loaded;
+        }
+        evicted?.Dispose();
+    }
+
+    /// <summary>The cache entry that serves a key (a version equal to the current one is the current entry) and its generator.</summary>
+    private (string EntryKey, T Generator) Resolve(string key)
     {
         var (name, version) = ModelKey.Parse(key);
         if (!models.TryGetValue(name, out var model))
             throw new GenerationRequestException(GenerationErrorKind.NotFound,
                 $"Unknown {kind} model '{name}'. Known: {string.Join(", ", models.Keys.Order())}.", "model");
         var current = Load(name, model.Load);
-        if (version is null || versionOf(current) == version) return current;
-        return Load(key, () => LoadArchived(name, version, model.LoadArchived));
+        if (version is null || versionOf(current) == version) return (name, current);
+        return (key, Load(key, () => LoadArchived(name, version, model.LoadArchived)));
     }
 
     private T LoadArchived(string name, string version, Func<string, T?>? loadArchived)
@@ -69,3 +117,17 @@ internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<
         }
     }
 }
+
+/// <summary>A generator borrowed from the catalog; disposing the lease (once) gives it back.</summary>
+public sealed class ModelLease<T>(T generator, Action giveBack) : IDisposable
+{
+    private int returned;
+
+    public T Generator { get; } = generator;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref returned, 1) == 0) giveBack();
+    }
+}
+

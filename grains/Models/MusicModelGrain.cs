@@ -45,7 +45,7 @@ public sealed class MusicModelGrain(
         return await DescribeAsync();
     }
 
-    protected override IMusicGenerator Load(string modelKey) => catalog.GetMusic(modelKey);
+    protected override ModelLease<IMusicGenerator> Lease(string modelKey) => catalog.LeaseMusic(modelKey);
 
     protected override string VersionOf(IMusicGenerator generator) => generator.ModelVersion;
 
