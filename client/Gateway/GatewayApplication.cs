@@ -63,6 +63,7 @@ public static class GatewayApplication
         app.MapUserEndpoints();
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
+        app.MapModelEndpoints(options.Silo.Models);
         return app;
     }
 

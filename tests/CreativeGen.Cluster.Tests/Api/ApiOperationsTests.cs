@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using CreativeGen.Client.Gateway.Endpoints;
 
 namespace CreativeGen.Cluster.Tests.Api;
 
@@ -15,7 +17,7 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         var document = await api.Http.GetStringAsync("/openapi/v1.json");
 
-        foreach (var path in new[] { "/v1/users", "/v1/users/{id}/preferences", "/v1/users/{id}/music", "/v1/users/{id}/landscapes", "/v1/content/{recipeId}", "/v1/users/{id}/history", "/v1/users/{id}/ratings" })
+        foreach (var path in new[] { "/v1/models", "/v1/users", "/v1/users/{id}/preferences", "/v1/users/{id}/music", "/v1/users/{id}/landscapes", "/v1/content/{recipeId}", "/v1/users/{id}/history", "/v1/users/{id}/ratings" })
             Assert.Contains($"\"{path}\"", document);
     }
 
@@ -34,6 +36,20 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Contains("creativegen_model_queue_wait_milliseconds_bucket{", metrics);
         Assert.Contains("creativegen_model_batch_duration_milliseconds_bucket{", metrics);
         Assert.Contains("creativegen_grains_active{", metrics);
+    }
+
+    [Fact]
+    public async Task Models_ListWhatRequestsMayName_ForKeyHoldersOnly()
+    {
+        var user = await api.CreateUserAsync();
+
+        var anonymous = await api.Http.GetAsync("/v1/models");
+        var catalog = await (await api.SendAsync(HttpMethod.Get, "/v1/models", user)).Content.ReadFromJsonAsync<ModelCatalog>();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(api.Models.MusicGenerator.Composers, catalog!.Music.Composers);
+        Assert.Equal(api.Models.LandscapeGenerator.Categories, catalog.Landscape.Categories);
+        Assert.Equal(api.Models.LandscapeGenerator.ModelVersion, catalog.Landscape.Version);
     }
 
     [Fact]
