@@ -26,7 +26,7 @@ public static class OrderResolver
             : preferences.Composers.Length > 0 ? taste.Choose(ContentKind.Music, preferences.Composers, pick)
             : model.Composers.Length > 0 ? taste.Choose(ContentKind.Music, model.Composers, pick)
             : null;
-        var tempo = order.TempoBpm ?? Math.Round(preferences.MinTempoBpm + pick.NextDouble() * (preferences.MaxTempoBpm - preferences.MinTempoBpm));
+        var tempo = order.TempoBpm ?? Math.Round(taste.ChooseTempo(preferences.MinTempoBpm, preferences.MaxTempoBpm, pick));
         var parameters = new MusicParameters(
             composer,
             ParameterLimits.LengthSeconds(order.LengthSeconds ?? preferences.LengthSeconds, "lengthSeconds"),

@@ -17,6 +17,12 @@ public sealed class RatingTallies
 
     [Id(1)] public Dictionary<string, LabelTally> Landscapes { get; set; } = [];
 
+    /// <summary>Music ratings by tempo band (<see cref="TempoBand"/>).</summary>
+    [Id(2)] public Dictionary<string, LabelTally> Tempi { get; set; } = [];
+
+    /// <summary>The 10-bpm band a tempo falls in, e.g. "90" for 90..99.9 bpm.</summary>
+    public static string TempoBand(double bpm) => ((int)Math.Floor(bpm / 10) * 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static RatingTallies From(IEnumerable<HistoryEntry> history)
     {
         var tallies = new RatingTallies();
@@ -41,10 +47,14 @@ public sealed class RatingTallies
         var (label, tallies) = entry.Recipe.Kind == ContentKind.Music
             ? (entry.Recipe.Music?.Composer, Music)
             : (entry.Recipe.Landscape?.Category, Landscapes);
-        if (label is null) return;
-        var key = Key(label);
+        if (label is not null) Add(tallies, Key(label), sign * (stars - NeutralStars), sign);
+        if (entry.Recipe.Music?.TempoBpm is { } bpm) Add(Tempi, TempoBand(bpm), sign * (stars - NeutralStars), sign);
+    }
+
+    private static void Add(Dictionary<string, LabelTally> tallies, string key, int starsAboveNeutral, int ratings)
+    {
         var tally = tallies.GetValueOrDefault(key) ?? new LabelTally(0, 0);
-        tally = new LabelTally(tally.StarsAboveNeutral + sign * (stars - NeutralStars), tally.Ratings + sign);
+        tally = new LabelTally(tally.StarsAboveNeutral + starsAboveNeutral, tally.Ratings + ratings);
         if (tally.Ratings == 0) tallies.Remove(key);
         else tallies[key] = tally;
     }

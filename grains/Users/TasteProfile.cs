@@ -32,8 +32,29 @@ public sealed class TasteProfile
     public bool HasRatings(ContentKind kind) => tallies.Of(kind).Count > 0;
 
     /// <summary>Shrunk mean of (stars - 3) for the label, in (-2, 2); 0 for a label never rated.</summary>
-    public double Affinity(ContentKind kind, string label) =>
-        tallies.Of(kind).TryGetValue(RatingTallies.Key(label), out var t) ? t.StarsAboveNeutral / (t.Ratings + PriorRatings) : 0;
+    public double Affinity(ContentKind kind, string label) => Shrunk(tallies.Of(kind), RatingTallies.Key(label));
+
+    /// <summary>As <see cref="Affinity"/>, for the 10-bpm tempo band of <paramref name="bpm"/>.</summary>
+    public double TempoAffinity(double bpm) => Shrunk(tallies.Tempi, RatingTallies.TempoBand(bpm));
+
+    /// <summary>Candidate tempos drawn when ratings steer the tempo; one of them is kept.</summary>
+    public const int TempoCandidates = 4;
+
+    /// <summary>
+    /// A tempo in [<paramref name="min"/>, <paramref name="max"/>]: uniform without tempo ratings (one draw, as
+    /// before ratings steered it); otherwise one of <see cref="TempoCandidates"/> uniform draws, weighted by the
+    /// affinity of its 10-bpm band, so tempos the user rated well come up more often and the range stays theirs.
+    /// </summary>
+    public double ChooseTempo(double min, double max, Random random)
+    {
+        double Draw() => min + random.NextDouble() * (max - min);
+        if (tallies.Tempi.Count == 0) return Draw();
+        var candidates = Enumerable.Range(0, TempoCandidates).Select(_ => Draw()).ToArray();
+        return candidates[WeightedIndex([.. candidates.Select(c => Math.Exp(TempoAffinity(c)))], random)];
+    }
+
+    private static double Shrunk(IReadOnlyDictionary<string, LabelTally> tallies, string key) =>
+        tallies.TryGetValue(key, out var t) ? t.StarsAboveNeutral / (t.Ratings + PriorRatings) : 0;
 
     /// <summary>
     /// Draws one of <paramref name="labels"/> with weights exp(affinity), from <paramref name="random"/> (seeded by the
@@ -42,13 +63,18 @@ public sealed class TasteProfile
     public string Choose(ContentKind kind, IReadOnlyList<string> labels, Random random)
     {
         if (labels.Count == 0) throw new ArgumentException("no labels to choose from", nameof(labels));
-        var weights = labels.Select(l => Math.Exp(Affinity(kind, l))).ToArray();
+        return labels[WeightedIndex([.. labels.Select(l => Math.Exp(Affinity(kind, l)))], random)];
+    }
+
+    /// <summary>An index drawn with probability proportional to its weight, from one uniform number.</summary>
+    private static int WeightedIndex(double[] weights, Random random)
+    {
         var target = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < labels.Count; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
             target -= weights[i];
-            if (target < 0) return labels[i];
+            if (target < 0) return i;
         }
-        return labels[^1]; // rounding left a sliver past the last weight
+        return weights.Length - 1; // rounding left a sliver past the last weight
     }
 }

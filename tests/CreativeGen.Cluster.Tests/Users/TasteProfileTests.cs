@@ -43,9 +43,32 @@ public sealed class TasteProfileTests
         Assert.Equal(1 / total, share("glacier"), 2);
     }
 
+    [Fact]
+    public void ChooseTempo_WithoutTempoRatings_IsOneUniformDraw_AsBefore()
+    {
+        var taste = TasteProfile.From([Landscape("sea", 5)]);
+        for (var seed = 0; seed < 100; seed++)
+            Assert.Equal(80 + new Random(seed).NextDouble() * 52, taste.ChooseTempo(80, 132, new Random(seed)));
+    }
+
+    [Fact]
+    public void ChooseTempo_SlowPiecesRatedWell_PullsTheTempoDown_WithinTheRange()
+    {
+        var taste = TasteProfile.From([
+            .. Enumerable.Range(0, 6).Select(i => Music("bach", 5, tempo: 82 + i)),
+            .. Enumerable.Range(0, 6).Select(i => Music("bach", 1, tempo: 121 + i))]);
+
+        var tempi = Enumerable.Range(0, 4000).Select(seed => taste.ChooseTempo(80, 132, new Random(seed))).ToList();
+
+        // Unrated the mean is 106 bpm; liked 80s and disliked 120s shift it well below.
+        Assert.InRange(tempi.Average(), 80, 100);
+        Assert.All(tempi, t => Assert.InRange(t, 80, 132));
+        Assert.True(tempi.Count(t => t < 90) > 2 * tempi.Count(t => t >= 120), "the liked band is drawn far more often than the disliked one");
+    }
+
     private static HistoryEntry Landscape(string category, int? stars) =>
         new("img", Recipe.ForLandscape("landscape-64", "v1", new LandscapeParameters(category, 1.0), 1), DateTimeOffset.UnixEpoch, stars);
 
-    private static HistoryEntry Music(string composer, int? stars) =>
-        new("mus", Recipe.ForMusic("music-piano", "v1", new MusicParameters(composer, 4, 1.0, null, null, null), 1), DateTimeOffset.UnixEpoch, stars);
+    private static HistoryEntry Music(string composer, int? stars, double? tempo = null) =>
+        new("mus", Recipe.ForMusic("music-piano", "v1", new MusicParameters(composer, 4, 1.0, tempo, null, null), 1), DateTimeOffset.UnixEpoch, stars);
 }
