@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using CreativeGen.Client.Gateway;
 
 namespace CreativeGen.Cluster.Tests.Api;
@@ -42,9 +41,9 @@ public sealed class ApiProxyTests(TrustedProxyApiFixture proxied, AddressLimited
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < count; i++)
         {
-            var userId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var (userId, apiKey) = ApiRateLimitTests.MadeUpKey();
             var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{userId}/history");
-            request.Headers.Add("X-Api-Key", $"cg_{userId}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}");
+            request.Headers.Add("X-Api-Key", apiKey);
             request.Headers.Add("X-Forwarded-For", client);
             statuses.Add((await api.Http.SendAsync(request)).StatusCode);
         }

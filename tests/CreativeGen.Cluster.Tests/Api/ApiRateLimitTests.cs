@@ -83,7 +83,8 @@ public sealed class ApiRateLimitTests(ApiFixture api, AddressLimitedApiFixture l
         Assert.NotNull(on.GlobalLimiter);
     }
 
-    private static (string UserId, string ApiKey) MadeUpKey()
+    /// <summary>A well-formed key of a user that does not exist (refusing it costs a user-grain call).</summary>
+    internal static (string UserId, string ApiKey) MadeUpKey()
     {
         var userId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
