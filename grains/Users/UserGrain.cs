@@ -47,9 +47,16 @@ public sealed class UserGrain(
         return true;
     }
 
-    public Task<bool> AuthenticateAsync(string apiKeyHash) =>
-        Task.FromResult(state.State.ApiKeyHash is { } stored
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(apiKeyHash)));
+    public Task<bool> AuthenticateAsync(string apiKeyHash)
+    {
+        if (state.State.ApiKeyHash is not { } stored)
+        {
+            // No such user (a made-up key): keep no activation around for it.
+            DeactivateOnIdle();
+            return Task.FromResult(false);
+        }
+        return Task.FromResult(CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(apiKeyHash)));
+    }
 
     public Task<UserPreferences> GetPreferencesAsync() => Task.FromResult(state.State.Preferences);
 

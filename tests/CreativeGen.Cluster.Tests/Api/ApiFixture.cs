@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CreativeGen.Client.Gateway;
@@ -25,6 +26,9 @@ public class ApiFixture : IAsyncLifetime
 
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The user ids whose grain was asked to check a key, in order.</summary>
+    public ConcurrentQueue<string> AuthenticatedUserIds { get; } = new();
+
     public async Task InitializeAsync()
     {
         var options = new GatewayOptions
@@ -45,6 +49,7 @@ public class ApiFixture : IAsyncLifetime
         app = GatewayApplication.Build(options, services =>
         {
             Models.Register(services);
+            services.AddSingleton<IIncomingGrainCallFilter>(new AuthenticationRecorder(AuthenticatedUserIds));
             services.AddSingleton<IWavRenderer, HeaderOnlyWavRenderer>();
         });
         await app.StartAsync();
@@ -84,6 +89,17 @@ public class ApiFixture : IAsyncLifetime
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, CreatedUser? user, object? json = null) =>
         Http.SendAsync(Request(method, path, user, json));
+
+    /// <summary>Records which user grains were asked to check a key (the cost a rate limit must spare).</summary>
+    private sealed class AuthenticationRecorder(ConcurrentQueue<string> userIds) : IIncomingGrainCallFilter
+    {
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.InterfaceMethod.Name == nameof(GrainInterfaces.Users.IUserGrain.AuthenticateAsync))
+                userIds.Enqueue(context.TargetId.Key.ToString()!);
+            return context.Invoke();
+        }
+    }
 
     /// <summary>TEST ONLY: answers with a bare WAV header so that the audio/wav path of the API can be checked.</summary>
     private sealed class HeaderOnlyWavRenderer : IWavRenderer

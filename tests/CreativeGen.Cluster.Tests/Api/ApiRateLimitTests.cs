@@ -47,16 +47,15 @@ public sealed class ApiRateLimitTests(ApiFixture api, AddressLimitedApiFixture l
             request.Headers.Add("X-Api-Key", key.ApiKey);
             return limitedApi.Http.SendAsync(request);
         }));
-        var activeGrains = (await limitedApi.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
-            .Select(grain => grain.GrainId.Key.ToString()).ToHashSet();
+        var asked = limitedApi.AuthenticatedUserIds.ToHashSet();
 
         var answered = madeUp.Zip(responses, (key, response) => (key.UserId, Response: response)).ToList();
         var unauthorized = answered.Where(a => a.Response.StatusCode == HttpStatusCode.Unauthorized).ToList();
         var limited = answered.Where(a => a.Response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.Equal(madeUp.Count, unauthorized.Count + limited.Count);
         Assert.InRange(unauthorized.Count, 10, madeUp.Count - 1); // the burst of 10, plus what refilled meanwhile (1/s)
-        Assert.All(unauthorized, a => Assert.Contains(a.UserId, activeGrains)); // a refused key did reach its user grain ...
-        Assert.All(limited, a => Assert.DoesNotContain(a.UserId, activeGrains)); // ... a rate-limited one never did
+        Assert.All(unauthorized, a => Assert.Contains(a.UserId, asked)); // a refused key did reach its user grain ...
+        Assert.All(limited, a => Assert.DoesNotContain(a.UserId, asked)); // ... a rate-limited one never did
         Assert.True(limited[0].Response.Headers.RetryAfter is not null, "429 carries Retry-After");
         foreach (var (_, response) in limited)
         {
@@ -68,6 +67,25 @@ public sealed class ApiRateLimitTests(ApiFixture api, AddressLimitedApiFixture l
         // The budget is spent (a refill of 1/s cannot pass 20 at once), yet probes and scrapes still answer.
         var probes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => limitedApi.Http.GetAsync(i % 4 == 0 ? "/metrics" : "/healthz")));
         Assert.All(probes, probe => Assert.Equal(HttpStatusCode.OK, probe.StatusCode));
+    }
+
+    [Fact]
+    public async Task MadeUpKey_LeavesNoUserGrainActivationBehind()
+    {
+        var (userId, apiKey) = MadeUpKey();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{userId}/history");
+        request.Headers.Add("X-Api-Key", apiKey);
+
+        var response = await api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(userId, api.AuthenticatedUserIds);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await api.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).Any(g => g.GrainId.Key.ToString() == userId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the made-up user's grain is still active after 10 s");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
