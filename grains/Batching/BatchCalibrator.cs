@@ -69,6 +69,22 @@ public static class BatchCalibrator
         return probes.Where(p => p.ItemsPerSecond >= NearBestFraction * best).Min(p => p.BatchSize);
     }
 
+    /// <summary>
+    /// Runs <paramref name="resolve"/>; if it fails (other than by cancellation), batches hold one request: a model that
+    /// cannot run a probe batch then fails each request with the real error.
+    /// </summary>
+    public static BatchLimits OrOneAtATime(Func<CancellationToken, BatchLimits> resolve, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return resolve(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new BatchLimits(1, 0, "calibration failed");
+        }
+    }
+
     /// <summary>The limits a model grain runs with: disabled, fixed by configuration, or calibrated now.</summary>
     public static BatchLimits Resolve(BatchingOptions options, string modelName, Action<int> runBatch, Action<IReadOnlyList<BatchProbe>>? report = null,
         CancellationToken cancellationToken = default)

@@ -23,17 +23,8 @@ public sealed class ContinuousMusicBatcher : IRequestBatcher<MusicRequest, byte[
     {
         started = Task.Factory.StartNew(() =>
         {
-            BatchLimits limits;
-            try
-            {
-                limits = resolveLimits(stopping.Token);
-            }
-            catch (Exception) when (!stopping.IsCancellationRequested)
-            {
-                // A model that cannot run a probe batch fails its requests with the real error; run them one at a time.
-                limits = new BatchLimits(1, 0, "calibration failed");
-            }
-            limits = limits with { Source = $"{limits.Source}, {Mode}" };
+            var resolved = BatchCalibrator.OrOneAtATime(resolveLimits, stopping.Token);
+            var limits = resolved with { Source = $"{resolved.Source}, {Mode}" };
             return (limits, generator.StartContinuous(limits.MaxBatchSize, new MetricsObserver(modelName)));
         }, stopping.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Ready = started.ContinueWith(t => t.Result.Limits, TaskContinuationOptions.ExecuteSynchronously);

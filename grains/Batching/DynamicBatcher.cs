@@ -65,12 +65,7 @@ public sealed class DynamicBatcher<TRequest, TResult> : IRequestBatcher<TRequest
         BatchLimits limits;
         try
         {
-            limits = resolveLimits(stopping.Token);
-        }
-        catch (Exception) when (!stopping.IsCancellationRequested)
-        {
-            // A model that cannot run a probe batch will fail its requests with the real error; serve them one by one.
-            limits = new BatchLimits(1, 0, "calibration failed");
+            limits = BatchCalibrator.OrOneAtATime(resolveLimits, stopping.Token);
         }
         catch (OperationCanceledException)
         {
