@@ -19,4 +19,15 @@ public interface IUserHistoryPageGrain : IGrainWithStringKey
 
 /// <summary>An entry before and after a rating (the before's rating is what the rating replaced).</summary>
 [GenerateSerializer, Immutable, Alias("CreativeGen.RatedEntry")]
-public sealed record RatedEntry(HistoryEntry Before, HistoryEntry After);
+public sealed record RatedEntry(HistoryEntry Before, HistoryEntry After)
+{
+    /// <summary>Rates the newest entry of the recipe in <paramref name="entries"/> in place, or returns null when it is not there.</summary>
+    public static RatedEntry? RateNewest(List<HistoryEntry> entries, string recipeId, int stars, string? comment)
+    {
+        var index = entries.FindLastIndex(e => e.RecipeId == recipeId);
+        if (index < 0) return null;
+        var before = entries[index];
+        entries[index] = before with { Rating = stars, Comment = comment };
+        return new RatedEntry(before, entries[index]);
+    }
+}

@@ -93,7 +93,7 @@ public sealed class UserGrain(
     {
         ParameterLimits.Stars(stars);
         ParameterLimits.Comment(comment);
-        var rated = RateRecent(recipeId, stars, comment) ?? await RatePagedAsync(recipeId, stars, comment)
+        var rated = RatedEntry.RateNewest(state.State.History, recipeId, stars, comment) ?? await RatePagedAsync(recipeId, stars, comment)
             ?? throw new GenerationRequestException(GenerationErrorKind.NotFound, $"Recipe '{recipeId}' is not in this user's history.", "recipeId");
         state.State.Ratings.Rerate(rated.Before, rated.After);
         await state.WriteStateAsync();
@@ -107,15 +107,6 @@ public sealed class UserGrain(
         for (var page = state.State.Pages - 1; page >= 0 && newestFirst.Count < limit; page--)
             newestFirst.AddRange((await Page(page).ReadAsync()).Reverse().Take(limit - newestFirst.Count));
         return [.. newestFirst];
-    }
-
-    private RatedEntry? RateRecent(string recipeId, int stars, string? comment)
-    {
-        var index = state.State.History.FindLastIndex(e => e.RecipeId == recipeId);
-        if (index < 0) return null;
-        var before = state.State.History[index];
-        state.State.History[index] = before with { Rating = stars, Comment = comment };
-        return new RatedEntry(before, state.State.History[index]);
     }
 
     /// <summary>Looks for the recipe in the pages, newest first (rating old results is rare; each page is one call).</summary>

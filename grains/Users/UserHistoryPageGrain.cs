@@ -17,13 +17,9 @@ public sealed class UserHistoryPageGrain(
 
     public async Task<RatedEntry?> RateAsync(string recipeId, int stars, string? comment)
     {
-        var index = state.State.Entries.FindLastIndex(e => e.RecipeId == recipeId);
-        if (index < 0) return null;
-        var before = state.State.Entries[index];
-        var after = before with { Rating = stars, Comment = comment };
-        state.State.Entries[index] = after;
-        await state.WriteStateAsync();
-        return new RatedEntry(before, after);
+        var rated = RatedEntry.RateNewest(state.State.Entries, recipeId, stars, comment);
+        if (rated is not null) await state.WriteStateAsync();
+        return rated;
     }
 }
 
