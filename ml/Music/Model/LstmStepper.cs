@@ -5,59 +5,69 @@ namespace CreativeGen.Ml.Music.Model;
 
 /// <summary>
 /// Runs a trained <see cref="MusicLstm"/> one token at a time for a batch of streams, the whole batch sharing
-/// each step. Inference only (no dropout, no gradients). On this CPU the cost of a step at small batches is
-/// mostly the number of torch calls, so a step makes few of them, all on buffers allocated once per batch:
+/// each step. Inference only (no dropout, no gradients). The weights are copied out of torch once, and every
+/// step is computed by <see cref="RowExactKernels"/>: a row's logits are the same bits alone, in any batch, at
+/// any place in it and with any thread count, by construction rather than by tuning to one CPU's kernels.
 /// <list type="bullet">
-/// <item>layer 0's input product is looked up, not computed: embedding · W_ih0ᵀ + b_ih0 + b_hh0 is a (V, 4H) table;</item>
-/// <item>a deeper layer multiplies [input, h, 1] by the stacked [W_ih; W_hh; b_ih + b_hh] in ONE product;</item>
-/// <item>gate rows are reordered (i, f, o, g) so one sigmoid and one tanh cover all four gates, through views
-/// made once per batch.</item>
+/// <item>layer 0's input product is looked up, not computed: b_ih0 + b_hh0 + embedding · W_ih0ᵀ is a (V, 4H) table;</item>
+/// <item>a deeper layer starts from b_ihk + b_hhk, adds its input's terms, then its own state's;</item>
+/// <item>weights are stored transposed, (K, N) row-major, so a step streams them along its output columns.</item>
 /// </list>
-/// Compared with a loop of <c>nn.LSTMCell</c> and with <c>nn.LSTM</c> on length-1 sequences in bench/RESULTS.md.
-/// Each row's result depends only on its own inputs, never on the other rows or its place among them.
-/// libtorch's CPU matrix product sums in another order when it (or one thread's share of it) has fewer
-/// than 4 rows: measured here, a row alone differs from the same row among 32 by ~1e-5, and with 2 threads
-/// batches of 5-7 and 9-11 rows differ too. So the state is padded with idle rows to a multiple of
-/// <see cref="RowQuantum"/> rows; with that, rows were bitwise identical at every batch size up to 128 with 1
-/// and 2 threads (tests/…/LstmStepperTests). Torch thread counts above 2 were not checked.
 /// </summary>
 public sealed class LstmStepper : IDisposable
 {
-    private readonly Tensor inputTable;    // (V, 4H): layer 0's input contribution per token, biases included
-    private readonly Tensor[] weightsT;    // layer 0: W_hh0ᵀ (H, 4H); layer k ≥ 1: [W_ihk; W_hhk; b_ihk + b_hhk]ᵀ (2H + 1, 4H)
-    private readonly Tensor headWeightT;   // (H, V)
-    private readonly Tensor headBias;      // (V)
     private readonly int hidden;
-    /// <summary>Batches are padded to a multiple of this many rows (see the class remarks).</summary>
-    public const int RowQuantum = 4;
-    private BatchState? state;
+    private readonly int layers;
+    private readonly int threads;
+    private readonly int gateWidth;  // 4H rounded up to whole weight panels
+    private readonly int logitWidth;  // V rounded up likewise
+    private readonly float[] inputTable;  // (V, 4H): layer 0's input contribution per token, biases included
+    private readonly float[][] inputWeightsT;  // layer k ≥ 1: W_ihkᵀ (H, 4H), packed in panels; entry 0 unused
+    private readonly float[][] stateWeightsT;  // W_hhkᵀ (H, 4H), packed
+    private readonly float[][] gateBias;  // b_ihk + b_hhk (4H, padded)
+    private readonly float[] headWeightT;  // (H, V), packed
+    private readonly float[] headBias;  // (V, padded)
+    private float[][] h = [];  // per layer (capacity, H)
+    private float[][] c = [];
+    private float[] gates = [];  // (capacity, 4H), shared by the layers in turn
+    private float[] logits = [];  // (capacity, V)
+    private int capacity;
     private int rows;
+    private bool started;
 
-    public LstmStepper(MusicLstm model)
+    /// <param name="threads">Threads sharing a step's products (0: torch's thread count); results do not depend on it.</param>
+    public LstmStepper(MusicLstm model, int threads = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var (embed, layers, head, bias) = model.Weights();
+        var (embed, weights, head, bias) = model.Weights();
         hidden = model.Config.HiddenSize;
-        var order = GateOrder(hidden);
-        Tensor Rows(Tensor t) => t.detach().index_select(0, order);
-        inputTable = torch.addmm(Rows(layers[0].Bih) + Rows(layers[0].Bhh), embed.detach(), Rows(layers[0].Wih).t(), 1, 1)
-            .contiguous().MoveToOuterDisposeScope();
-        weightsT = new Tensor[layers.Length];
-        // Transposed views of row-major (4H, K) weights: libtorch's product was faster this way round than with
-        // contiguous (K, 4H) copies, at 1, 4 and 32 rows (runs/bench notes in bench/RESULTS.md).
-        weightsT[0] = Rows(layers[0].Whh).contiguous().t().MoveToOuterDisposeScope();
-        for (var k = 1; k < layers.Length; k++)
+        layers = weights.Length;
+        this.threads = threads > 0 ? threads : Math.Max(1, torch.get_num_threads());
+        VocabularySize = (int)bias.shape[0];
+        var embedding = (int)embed.shape[1];
+        gateWidth = RowExactKernels.PaddedColumns(4 * hidden);
+        logitWidth = RowExactKernels.PaddedColumns(VocabularySize);
+        inputWeightsT = new float[layers][];
+        stateWeightsT = new float[layers][];
+        gateBias = new float[layers][];
+        for (var k = 0; k < layers; k++)
         {
-            var biasColumn = (Rows(layers[k].Bih) + Rows(layers[k].Bhh)).unsqueeze(1);
-            weightsT[k] = torch.cat([Rows(layers[k].Wih), Rows(layers[k].Whh), biasColumn], 1).contiguous().t().MoveToOuterDisposeScope();
+            gateBias[k] = Padded(Sum(Floats(weights[k].Bih), Floats(weights[k].Bhh)), gateWidth);
+            inputWeightsT[k] = RowExactKernels.PackPanels(Floats(weights[k].Wih.t()), k == 0 ? embedding : hidden, 4 * hidden);
+            stateWeightsT[k] = RowExactKernels.PackPanels(Floats(weights[k].Whh.t()), hidden, 4 * hidden);
         }
-        headWeightT = head.detach().contiguous().t().MoveToOuterDisposeScope();
-        headBias = bias.detach().clone().MoveToOuterDisposeScope();
-        VocabularySize = (int)headBias.shape[0];
+        // The table is computed by the same kernel as the steps, so it is the same on every CPU too.
+        inputTable = new float[VocabularySize * gateWidth];
+        for (var v = 0; v < VocabularySize; v++) Array.Copy(gateBias[0], 0, inputTable, v * gateWidth, gateWidth);
+        RowExactKernels.AccumulateProduct(inputTable, VocabularySize, gateWidth, Floats(embed), embedding, embedding, inputWeightsT[0], this.threads);
+        inputWeightsT[0] = [];
+        headWeightT = RowExactKernels.PackPanels(Floats(head.t()), hidden, VocabularySize);
+        headBias = Padded(Floats(bias), logitWidth);
     }
 
-    /// <summary>Streams in the batch (without the padding rows).</summary>
+    /// <summary>Streams in the batch.</summary>
     public int BatchSize => rows;
 
     public int VocabularySize { get; }
@@ -66,19 +76,23 @@ public sealed class LstmStepper : IDisposable
     public void Reset(int batchSize)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a batch needs at least one stream");
-        state?.Dispose();
-        state = BatchState.Zero(Padded(batchSize), hidden, weightsT.Length);
+        EnsureCapacity(batchSize);
         rows = batchSize;
+        started = true;
+        ClearRows(0, batchSize);
     }
 
     /// <summary>Keeps only the given rows of the state (in that order), e.g. to drop finished streams.</summary>
     public void KeepRows(long[] keep)
     {
-        var current = state ?? throw new InvalidOperationException("Reset the stepper first");
+        if (!started) throw new InvalidOperationException("Reset the stepper first");
         if (keep.Length == 0) throw new ArgumentException("keep at least one row", nameof(keep));
         if (keep.Any(r => r < 0 || r >= rows)) throw new ArgumentOutOfRangeException(nameof(keep), "row outside the batch");
-        state = current.Select([.. keep, .. Enumerable.Repeat(keep[0], Padded(keep.Length) - keep.Length)]);
-        current.Dispose();
+        for (var k = 0; k < layers; k++)
+        {
+            h[k] = Gather(h[k], keep);
+            c[k] = Gather(c[k], keep);
+        }
         rows = keep.Length;
     }
 
@@ -89,67 +103,91 @@ public sealed class LstmStepper : IDisposable
     public void AddRows(int count)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "add at least one stream");
-        if (state is null || rows == 0)
+        if (!started || rows == 0)
         {
             Reset(count);
             return;
         }
-        var grown = rows + count;
-        if (Padded(grown) != state.Rows)
-        {
-            var current = state;
-            state = current.Grow(rows, Padded(grown));
-            current.Dispose();
-        }
-        else
-        {
-            ClearRows(state, rows, count); // the padding rows become streams: they must start from zero
-        }
-        rows = grown;
+        EnsureCapacity(rows + count);
+        ClearRows(rows, count);
+        rows += count;
     }
 
     /// <summary>Feeds one token per stream; returns the next-token logits (B, V).</summary>
     public Tensor Step(long[] tokens)
     {
-        var s = state ?? throw new InvalidOperationException("Reset the stepper first");
+        if (!started) throw new InvalidOperationException("Reset the stepper first");
         if (tokens.Length != rows) throw new ArgumentException($"expected {rows} tokens, got {tokens.Length}");
-        using var noGrad = torch.no_grad();
-        using var ids = torch.tensor(rows < s.Rows ? [.. tokens, .. new long[s.Rows - rows]] : tokens);
-        using (var rows = inputTable.index_select(0, ids)) s.Gates[0].copy_(rows);
-        s.Gates[0].addmm_(s.H[0], weightsT[0], 1, 1);
-        s.Update(0);
-        for (var k = 1; k < weightsT.Length; k++)
+        var width = gateWidth;
+        for (var r = 0; r < rows; r++)
         {
-            if (k >= 2) s.Inputs[k].narrow(1, 0, hidden).copy_(s.H[k - 1]); // for two layers h[0] already lives there
-            s.Gates[k].addmm_(s.Inputs[k], weightsT[k], 0, 1);
-            s.Update(k);
+            if ((ulong)tokens[r] >= (ulong)VocabularySize)
+                throw new ArgumentOutOfRangeException(nameof(tokens), tokens[r], $"token outside the vocabulary of {VocabularySize}");
+            Array.Copy(inputTable, tokens[r] * width, gates, r * width, width);
         }
-        var logits = torch.addmm(headBias, s.H[^1], headWeightT, 1, 1);
-        return rows < s.Rows ? logits.narrow(0, 0, rows) : logits; // (B, V)
+        RowExactKernels.AccumulateProduct(gates, rows, width, h[0], hidden, hidden, stateWeightsT[0], threads);
+        RowExactKernels.CellUpdate(gates, width, c[0], h[0], rows, hidden);
+        for (var k = 1; k < layers; k++)
+        {
+            for (var r = 0; r < rows; r++) Array.Copy(gateBias[k], 0, gates, r * width, width);
+            RowExactKernels.AccumulateProduct(gates, rows, width, h[k - 1], hidden, hidden, inputWeightsT[k], threads);
+            RowExactKernels.AccumulateProduct(gates, rows, width, h[k], hidden, hidden, stateWeightsT[k], threads);
+            RowExactKernels.CellUpdate(gates, width, c[k], h[k], rows, hidden);
+        }
+        for (var r = 0; r < rows; r++) Array.Copy(headBias, 0, logits, r * logitWidth, logitWidth);
+        RowExactKernels.AccumulateProduct(logits, rows, logitWidth, h[layers - 1], hidden, hidden, headWeightT, threads);
+        var result = new float[rows * VocabularySize];
+        for (var r = 0; r < rows; r++) Array.Copy(logits, r * logitWidth, result, r * VocabularySize, VocabularySize);
+        return torch.tensor(result, [rows, VocabularySize]); // (B, V)
     }
 
     public void Dispose()
     {
-        state?.Dispose();
-        inputTable.Dispose();
-        foreach (var t in weightsT) t.Dispose();
-        headWeightT.Dispose();
-        headBias.Dispose();
+        // Nothing native is held: the weights were copied into managed arrays.
     }
 
-    private static void ClearRows(BatchState s, int start, int count)
+    private void EnsureCapacity(int needed)
     {
-        using var noGrad = torch.no_grad();
-        for (var k = 0; k < s.C.Length; k++)
+        if (needed <= capacity) return;
+        var grown = Math.Max(needed, Math.Max(4, capacity * 2));
+        h = [.. Enumerable.Range(0, layers).Select(k => Grow(k < h.Length ? h[k] : [], grown * hidden))];
+        c = [.. Enumerable.Range(0, layers).Select(k => Grow(k < c.Length ? c[k] : [], grown * hidden))];
+        gates = new float[grown * gateWidth];
+        logits = new float[grown * logitWidth];
+        capacity = grown;
+    }
+
+    private static float[] Grow(float[] old, int length)
+    {
+        var grown = new float[length];
+        Array.Copy(old, grown, Math.Min(old.Length, length));
+        return grown;
+    }
+
+    private float[] Gather(float[] state, long[] keep)
+    {
+        var gathered = new float[capacity * hidden];
+        for (var i = 0; i < keep.Length; i++) Array.Copy(state, keep[i] * hidden, gathered, i * hidden, hidden);
+        return gathered;
+    }
+
+    private void ClearRows(int start, int count)
+    {
+        for (var k = 0; k < layers; k++)
         {
-            s.C[k].narrow(0, start, count).zero_();
-            s.H[k].narrow(0, start, count).zero_();
+            Array.Clear(h[k], start * hidden, count * hidden);
+            Array.Clear(c[k], start * hidden, count * hidden);
         }
     }
 
-    private static int Padded(int rows) => (rows + RowQuantum - 1) / RowQuantum * RowQuantum;
+    private static float[] Floats(Tensor t) => t.detach().contiguous().data<float>().ToArray();
 
-    /// <summary>Row order that turns torch's gate blocks (i, f, g, o) into (i, f, o, g).</summary>
-    private static Tensor GateOrder(int hidden) =>
-        torch.cat([torch.arange(0, 2 * hidden), torch.arange(3 * hidden, 4 * hidden), torch.arange(2 * hidden, 3 * hidden)]);
+    private static float[] Padded(float[] values, int length)
+    {
+        var padded = new float[length];
+        values.CopyTo(padded, 0);
+        return padded;
+    }
+
+    private static float[] Sum(float[] a, float[] b) => [.. a.Zip(b, (x, y) => x + y)];
 }

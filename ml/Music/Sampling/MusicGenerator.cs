@@ -38,9 +38,10 @@ public sealed class MusicGenerator : IContinuousMusicGenerator
 
     /// <summary>
     /// Bump whenever the same weights, request and seed would give other tokens (sampler, stepper, grammar). Revision
-    /// 2: the batch-wide torch sampler; recipes of revision 1 carried the bare checkpoint hash.
+    /// 2: the batch-wide torch sampler; recipes of revision 1 carried the bare checkpoint hash. Revision 3: the
+    /// stepper's own row-exact kernels instead of libtorch's products (same bytes alone or batched on every CPU).
     /// </summary>
-    public const string SamplingRevision = "s2";
+    public const string SamplingRevision = "s3";
 
     /// <summary>The version id of a checkpoint with this sampler: "&lt;checkpoint hash&gt;.&lt;sampling revision&gt;".</summary>
     public static string VersionOf(string checkpointHash) => $"{checkpointHash}.{SamplingRevision}";
