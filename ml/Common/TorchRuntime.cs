@@ -31,6 +31,7 @@ public static class TorchRuntime
             if (initialized) return;
             var requested = ReadThreadsFromEnvironment() ?? defaultThreads ?? Environment.ProcessorCount;
             torch.set_num_threads(Math.Max(1, requested));
+            LibTorchBackends.Configure();
             initialized = true;
         }
     }

@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace CreativeGen.Ml.Landscapes.Sampling;
 
 /// <summary>
-/// A loaded landscape generator (the EMA weights), running every call as one batched forward pass in eval mode
-/// without gradients. Each request's latent comes from its own seed, so its pixels do not depend on the batch.
+/// A loaded landscape generator (the EMA weights), run in eval mode without gradients, one image per forward pass.
+/// Each request's latent comes from its own seed, so its pixels do not depend on the batch.
 /// </summary>
 public sealed class LandscapeModel : ILandscapeGenerator
 {
@@ -72,10 +72,23 @@ public sealed class LandscapeModel : ILandscapeGenerator
         return Run(latents, weights);
     }
 
+    /// <summary>
+    /// One forward pass per image. Convolution and matrix-product kernels (oneDNN, MKL) and their order of summation
+    /// are chosen by batch size and CPU, so an image computed among others could differ in its last bits from the
+    /// same image alone; one image per pass makes a request's pixels the same computation whatever else is in flight.
+    /// </summary>
     private IReadOnlyList<byte[]> Run(Tensor latents, Tensor categoryWeights)
     {
         lock (forwardLock)
-            return ImageTensors.ToRgb(GeneratorSampling.Run(Network, latents, categoryWeights));
+        {
+            var images = new List<byte[]>((int)latents.shape[0]);
+            for (var i = 0; i < latents.shape[0]; i++)
+            {
+                using var scope = torch.NewDisposeScope();
+                images.AddRange(ImageTensors.ToRgb(GeneratorSampling.Run(Network, latents.narrow(0, i, 1), categoryWeights.narrow(0, i, 1))));
+            }
+            return images;
+        }
     }
 
     public void Dispose() => Network.Dispose();
