@@ -44,6 +44,7 @@ public static class GatewayApplication
         builder.Services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options.RateLimit));
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
+        builder.Services.AddSingleton(new ModelNames(options.Silo.Models));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(CreativeGenMetrics.ExportedMeters)

@@ -21,15 +21,17 @@ public static class GenerationEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ComposeAsync(
-        string id, MusicOrder? order, string? format, HttpContext context, IGrainFactory grains)
+        string id, MusicOrder? order, string? format, HttpContext context, IGrainFactory grains, ModelNames models)
     {
+        models.RequireMusic(order?.Model);
         var content = await grains.GetGrain<IUserGrain>(id).ComposeMusicAsync(order ?? new MusicOrder());
         return ContentResults.Write(context, content, ContentResults.WantsWav(context, format));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PaintAsync(
-        string id, LandscapeOrder? order, HttpContext context, IGrainFactory grains)
+        string id, LandscapeOrder? order, HttpContext context, IGrainFactory grains, ModelNames models)
     {
+        models.RequireLandscape(order?.Model);
         var content = await grains.GetGrain<IUserGrain>(id).PaintLandscapeAsync(order ?? new LandscapeOrder());
         return ContentResults.Write(context, content, wav: false);
     }
