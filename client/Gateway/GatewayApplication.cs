@@ -25,25 +25,36 @@ public static class GatewayApplication
     public const string PerKeyPolicy = "per-key";
     public const string RegistrationPolicy = "registration";
 
+    /// <summary>The largest request body the gateway reads (every body is a small JSON object); larger ones get 413.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
     /// <param name="registerModels">Registers generators for the embedded silo; null: the shipped default models.</param>
     public static WebApplication Build(GatewayOptions options, Action<IServiceCollection>? registerModels = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         AddCluster(builder, options, registerModels);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Kestrel refuses a body over the limit itself; say why.
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+                context.ProblemDetails.Detail ??= $"The request body is larger than {MaxRequestBodyBytes / 1024} KiB, the most this API reads.";
+        });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // the web default reads "10" and "NaN" as numbers
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options.RateLimit));
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
+        builder.Services.AddSingleton(new ModelNames(options.Silo.Models));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(CreativeGenMetrics.ExportedMeters)
@@ -55,6 +66,7 @@ public static class GatewayApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseApiKeyAuthentication(); // before any endpoint reads a body
         app.MapOpenApi();
         // Probes and scrapers are not limited, so a busy client address never makes the gateway look down.
         app.MapPrometheusScrapingEndpoint().DisableRateLimiting();

@@ -31,12 +31,13 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
 {
     private readonly SemaphoreSlim swapping = new(1, 1);
     private Serving current = null!;
+    private GenerationRequestException? refusal;
 
     /// <summary>A generator, the batcher in front of it, and the lease that keeps it loaded.</summary>
     protected sealed record Serving(TGenerator Generator, IRequestBatcher<TRequest, byte[]> Batcher, IDisposable Lease);
 
-    /// <summary>What serves now; read it once per request, since a swap can replace it at any await.</summary>
-    protected Serving Current => current;
+    /// <summary>What serves now; read it once per request, since a swap can replace it at any await. Throws for a refused key.</summary>
+    protected Serving Current => refusal is null ? current : throw Refused();
 
     protected BatchingOptions Batching => batching.Value;
 
@@ -44,6 +45,9 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
 
     /// <summary>The grain key without its replica suffix: what the catalog loads ("name" or "name@version").</summary>
     private string CatalogKey => ModelKey.SplitReplica(this.GetPrimaryKeyString()).Key;
+
+    /// <summary>The model's name, as recipes record it: without replica suffix or version.</summary>
+    protected string ModelName => ModelKey.Parse(CatalogKey).Name;
 
     /// <summary>The other replicas of this model's grain (none for a pinned "name@version" grain).</summary>
     protected IEnumerable<string> SiblingKeys() =>
@@ -63,7 +67,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     /// <summary>Runs one request on what serves now; the bytes carry the version that made them, even across a swap.</summary>
     protected async Task<GeneratedBytes> RunRequestAsync(TRequest request)
     {
-        var serving = current;
+        var serving = Current;
         return new GeneratedBytes(VersionOf(serving.Generator), await serving.Batcher.EnqueueAsync(request));
     }
 
@@ -71,20 +75,44 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     protected virtual IRequestBatcher<TRequest, byte[]> CreateBatcher(TGenerator generator, string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
         new DynamicBatcher<TRequest, byte[]>(modelName, (requests, token) => Run(generator, requests, token), resolveLimits);
 
+    /// <summary>
+    /// Loads the model and starts its batcher. A key the caller got wrong (not canonical, an unknown name, a version no
+    /// longer kept) is not a failure of this silo: the grain then loads nothing, answers every call with that error
+    /// (a 4xx at the gateway) and goes away once it has answered, and nothing is logged as an error. A silo that cannot load a
+    /// known model still fails the activation.
+    /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
-        current = Start(LoadDeployed(CatalogKey));
+        try
+        {
+            ModelKey.RequireCanonical(this.GetPrimaryKeyString(), models.Value.Replicas);
+            current = Start(LoadDeployed(CatalogKey));
+        }
+        catch (GenerationRequestException error) when (error.Kind is not GenerationErrorKind.Unavailable)
+        {
+            logger.LogInformation("{Grain} {Key} refused: {Reason}", grainType, this.GetPrimaryKeyString(), error.Message);
+            refusal = error;
+            return Task.CompletedTask;
+        }
         CreativeGenMetrics.GrainActivated(grainType);
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (refusal is not null) return;
         CreativeGenMetrics.GrainDeactivated(GetType().Name);
         await current.Batcher.DisposeAsync();
         current.Lease.Dispose();
+    }
+
+    /// <summary>The refusal, for a call to answer with; the grain goes away once the call is answered.</summary>
+    private GenerationRequestException Refused()
+    {
+        DeactivateOnIdle(); // not from OnActivateAsync: the call that activated the grain would be rejected instead of answered
+        return new(refusal!.Kind, refusal.Message, refusal.Parameter); // a fresh exception object for each throw
     }
 
     /// <summary>
@@ -94,6 +122,7 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     /// </summary>
     protected async Task SwapToAsync(string? version)
     {
+        if (refusal is not null) throw Refused();
         var key = CatalogKey;
         if (ModelKey.Parse(key).Version is not null)
             throw GenerationRequestException.Invalid("model", $"'{key}' serves one archived version for old recipes; swap '{ModelKey.Parse(key).Name}' instead.");

@@ -7,7 +7,7 @@ namespace CreativeGen.Grains.Models;
 public sealed class GeneratorCatalog(IEnumerable<MusicModelRegistration> music, IEnumerable<LandscapeModelRegistration> landscapes)
     : IGeneratorCatalog, IDisposable
 {
-    private readonly Dictionary<string, string?> musicArchives = music.ToDictionary(r => r.Name, r => r.ArchiveFolder, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> musicArchives = music.ToDictionary(r => r.Name, r => r.ArchiveFolder, StringComparer.Ordinal);
     private readonly ModelShelf<IMusicGenerator> music = new("music", music.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
     private readonly ModelShelf<ILandscapeGenerator> landscapes = new("landscape", landscapes.Select(r => (r.Name, r.Load, r.LoadArchived)), g => g.ModelVersion);
 

@@ -27,7 +27,7 @@ public sealed class LandscapeModelGrain(
     {
         var serving = Current;
         var generator = serving.Generator;
-        return new(this.GetPrimaryKeyString(), generator.ModelVersion, [.. generator.Categories], generator.Resolution, await serving.Batcher.Ready, SiloAddressText);
+        return new(ModelName, generator.ModelVersion, [.. generator.Categories], generator.Resolution, await serving.Batcher.Ready, SiloAddressText);
     }
 
     public Task<GeneratedBytes> GenerateAsync(LandscapeParameters parameters, long seed) =>

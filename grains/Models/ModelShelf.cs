@@ -13,10 +13,10 @@ internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<
     : IDisposable where T : class, IDisposable
 {
     private readonly Dictionary<string, (Func<T> Load, Func<string, T?>? LoadArchived)> models =
-        registrations.ToDictionary(r => r.Name, r => (r.Load, r.LoadArchived), StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, LoadOnce> loaded = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> leases = new(StringComparer.OrdinalIgnoreCase); // also the lock for pinned
-    private readonly HashSet<string> pinned = new(StringComparer.OrdinalIgnoreCase);
+        registrations.ToDictionary(r => r.Name, r => (r.Load, r.LoadArchived), StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LoadOnce> loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> leases = new(StringComparer.Ordinal); // also the lock for pinned
+    private readonly HashSet<string> pinned = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Names => models.Keys;
 

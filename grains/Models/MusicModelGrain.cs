@@ -26,7 +26,7 @@ public sealed class MusicModelGrain(
     public async Task<MusicModelInfo> DescribeAsync()
     {
         var serving = Current;
-        return new(this.GetPrimaryKeyString(), serving.Generator.ModelVersion, [.. serving.Generator.Composers], await serving.Batcher.Ready, SiloAddressText);
+        return new(ModelName, serving.Generator.ModelVersion, [.. serving.Generator.Composers], await serving.Batcher.Ready, SiloAddressText);
     }
 
     public Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed) =>

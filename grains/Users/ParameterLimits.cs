@@ -5,7 +5,12 @@ namespace CreativeGen.Grains.Users;
 /// <summary>The ranges a request or preference may take; anything outside is refused with a message naming the field.</summary>
 public static class ParameterLimits
 {
+    /// <summary>Shorter pieces come out empty or nearly so (the model writes a few notes per second at most).</summary>
+    public const double MinLengthSeconds = 1;
     public const double MaxLengthSeconds = 300;
+
+    /// <summary>Below this, sampling is greedy in all but name, and far below it the softmax underflows to nothing.</summary>
+    public const double MinTemperature = 0.05;
     public const double MaxTemperature = 3;
     public const double MinTempoBpm = 20;
     public const double MaxTempoBpm = 300;
@@ -15,10 +20,10 @@ public static class ParameterLimits
     public const int MaxCommentLength = 1000;
 
     public static double LengthSeconds(double value, string field) =>
-        Check(value, value is > 0 and <= MaxLengthSeconds, field, $"must be more than 0 and at most {MaxLengthSeconds} seconds");
+        Check(value, value is >= MinLengthSeconds and <= MaxLengthSeconds, field, $"must be within {MinLengthSeconds}..{MaxLengthSeconds} seconds");
 
     public static double Temperature(double value, string field) =>
-        Check(value, value is > 0 and <= MaxTemperature, field, $"must be more than 0 and at most {MaxTemperature}");
+        Check(value, value is >= MinTemperature and <= MaxTemperature, field, $"must be within {MinTemperature}..{MaxTemperature}");
 
     public static double Tempo(double value, string field) =>
         Check(value, value is >= MinTempoBpm and <= MaxTempoBpm, field, $"must be within {MinTempoBpm}..{MaxTempoBpm} BPM");

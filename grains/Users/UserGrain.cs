@@ -16,7 +16,8 @@ namespace CreativeGen.Grains.Users;
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
-    IOptions<DefaultModelNames> models) : Grain, IUserGrain
+    IOptions<DefaultModelNames> models,
+    IGeneratorCatalog catalog) : Grain, IUserGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -143,15 +144,22 @@ public sealed class UserGrain(
 
     private IUserHistoryPageGrain Page(int number) => GrainFactory.GetGrain<IUserHistoryPageGrain>($"{this.GetPrimaryKeyString()}/{number}");
 
-    private IMusicModelGrain MusicModel(string? name) => GrainFactory.GetGrain<IMusicModelGrain>(AnyReplica(ModelName(name, models.Value.Music)));
+    private IMusicModelGrain MusicModel(string? name) =>
+        GrainFactory.GetGrain<IMusicModelGrain>(AnyReplica(ModelName(name, models.Value.Music, catalog.MusicModels, "music")));
 
-    private ILandscapeModelGrain LandscapeModel(string? name) => GrainFactory.GetGrain<ILandscapeModelGrain>(AnyReplica(ModelName(name, models.Value.Landscape)));
+    private ILandscapeModelGrain LandscapeModel(string? name) =>
+        GrainFactory.GetGrain<ILandscapeModelGrain>(AnyReplica(ModelName(name, models.Value.Landscape, catalog.LandscapeModels, "landscape")));
 
     /// <summary>Spreads requests over the model's replica grains (and so over the model-host silos they live on).</summary>
     private string AnyReplica(string name) => ModelKey.Replica(name, Random.Shared.Next(models.Value.Replicas));
 
-    private static string ModelName(string? requested, string fallback) =>
+    /// <summary>
+    /// A model the catalog knows, spelled exactly: every variant of a name would otherwise become a model grain of its
+    /// own (with its own calibration and batcher), and an unknown name a failed activation.
+    /// </summary>
+    private static string ModelName(string? requested, string fallback, IReadOnlyCollection<string> known, string kind) =>
         requested is null ? fallback
-        : requested.Length is > 0 and <= 64 && requested.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? requested
-        : throw GenerationRequestException.Invalid("model", "model must be 1..64 letters, digits, '-', '_' or '.'.");
+        : known.Contains(requested, StringComparer.Ordinal) ? requested
+        : throw GenerationRequestException.Invalid("model",
+            $"Unknown {kind} model '{(requested.Length <= 64 ? requested : requested[..64] + "…")}'. Known: {string.Join(", ", known.Order(StringComparer.Ordinal))} (names are case-sensitive).");
 }

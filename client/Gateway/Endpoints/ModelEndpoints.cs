@@ -1,4 +1,5 @@
 using CreativeGen.Client.Gateway.Auth;
+using CreativeGen.Client.Gateway.Errors;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Hosting;
 
@@ -9,7 +10,7 @@ public static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder routes, DefaultModelNames models)
     {
-        routes.MapGroup("/v1/models").RequireApiKey().RequireRateLimiting(GatewayApplication.PerKeyPolicy).WithTags("Models")
+        routes.MapGroup("/v1/models").RequireApiKey().RequireRateLimiting(GatewayApplication.PerKeyPolicy).WithTags("Models").ProducesApiProblems()
             .MapGet("", async (IGrainFactory grains) =>
             {
                 // Describing a model loads it if needed; both in parallel.

@@ -1,4 +1,5 @@
 using CreativeGen.Client.Gateway.Auth;
+using CreativeGen.Client.Gateway.Errors;
 using CreativeGen.GrainInterfaces.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,14 +11,17 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/users", CreateAsync)
-            .RequireRateLimiting(GatewayApplication.RegistrationPolicy)
+            .RequireRateLimiting(GatewayApplication.RegistrationPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("CreateUser").WithSummary("Creates a user and returns its id and API key (shown once).").WithTags("Users");
 
-        var user = routes.MapGroup("/v1/users/{id}").RequireOwnKey().RequireRateLimiting(GatewayApplication.PerKeyPolicy).WithTags("Users");
+        var user = routes.MapGroup("/v1/users/{id}").RequireOwnKey().RequireRateLimiting(GatewayApplication.PerKeyPolicy).WithTags("Users")
+            .ProducesApiProblems();
         user.MapGet("/preferences", GetPreferencesAsync).WithName("GetPreferences").WithSummary("The user's music and landscape preferences.");
         user.MapPut("/preferences", SetPreferencesAsync).WithName("SetPreferences")
-            .WithSummary("Replaces the preferences; composers and categories must be known to the models.");
-        user.MapPost("/ratings", RateAsync).WithName("Rate").WithSummary("Rates something the user received (1..5 stars).");
+            .WithSummary("Replaces the preferences; composers and categories must be known to the models.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        user.MapPost("/ratings", RateAsync).WithName("Rate").WithSummary("Rates something the user received (1..5 stars).")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         user.MapGet("/history", GetHistoryAsync).WithName("GetHistory").WithSummary("What the user received, newest first, with ratings.");
         return routes;
     }

@@ -82,4 +82,61 @@ public sealed class ApiContentTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("RIFF"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..4]);
     }
+
+    [Theory]
+    [InlineData("audio/wav", "audio/wav")]
+    [InlineData("audio/wav;q=0", "audio/midi")]
+    [InlineData("audio/wav;q=0, */*", "audio/midi")]
+    [InlineData("audio/midi;q=0.5, audio/wav", "audio/wav")]
+    [InlineData("audio/wav;q=0.5, audio/midi", "audio/midi")]
+    [InlineData("audio/*", "audio/midi")]
+    [InlineData("application/json", "audio/midi")]
+    public async Task Accept_ChoosesBetweenMidiAndWav_HonouringQualityZero(string accept, string expected)
+    {
+        var user = await api.CreateUserAsync();
+        var request = api.Request(HttpMethod.Post, $"/v1/users/{user.UserId}/music", user, new { lengthSeconds = 1 });
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AcceptRefusingBothMidiAndWav_Is406_AndRecordsNothing()
+    {
+        var user = await api.CreateUserAsync();
+        var request = api.Request(HttpMethod.Post, $"/v1/users/{user.UserId}/music", user, new { lengthSeconds = 1 });
+        request.Headers.TryAddWithoutValidation("Accept", "audio/midi;q=0, audio/wav;q=0");
+
+        var response = await api.Http.SendAsync(request);
+        var history = await api.SendAsync(HttpMethod.Get, $"/v1/users/{user.UserId}/history", user);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("[]", await history.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WavWithoutASynthesizer_Is406_AndIsNotRecordedInTheHistory()
+    {
+        var user = await api.CreateUserAsync();
+        api.WavRenderer.IsAvailable = false;
+        HttpResponseMessage response;
+        try
+        {
+            response = await api.SendAsync(HttpMethod.Post, $"/v1/users/{user.UserId}/music?format=wav", user, new { lengthSeconds = 1 });
+        }
+        finally
+        {
+            api.WavRenderer.IsAvailable = true;
+        }
+        var history = await api.SendAsync(HttpMethod.Get, $"/v1/users/{user.UserId}/history", user);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(response.Headers.Contains("X-Recipe-Id"));
+        Assert.Equal("[]", await history.Content.ReadAsStringAsync());
+    }
 }

@@ -7,6 +7,7 @@ using CreativeGen.Client.Gateway.Endpoints;
 using CreativeGen.Cluster.Tests.Generators;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CreativeGen.Cluster.Tests.Api;
 
@@ -25,6 +26,15 @@ public class ApiFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Where the embedded silo keeps grain state (one file per grain).</summary>
+    public string StateDirectory => state.Path;
+
+    /// <summary>Everything the gateway and its silo logged, as the console would show it.</summary>
+    public LogRecorder Logs { get; } = new();
+
+    /// <summary>The WAV renderer the gateway uses; a test may switch it off to play a server without a synthesizer.</summary>
+    public SwitchableWavRenderer WavRenderer { get; } = new();
 
     /// <summary>The user ids whose grain was asked to check a key, in order.</summary>
     public ConcurrentQueue<string> AuthenticatedUserIds { get; } = new();
@@ -50,7 +60,8 @@ public class ApiFixture : IAsyncLifetime
         {
             Models.Register(services);
             services.AddSingleton<IIncomingGrainCallFilter>(new AuthenticationRecorder(AuthenticatedUserIds));
-            services.AddSingleton<IWavRenderer, HeaderOnlyWavRenderer>();
+            services.AddSingleton<IWavRenderer>(WavRenderer);
+            services.AddSingleton<ILoggerProvider>(Logs);
         });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(GatewayApplication.ListeningUrl(app)) };
@@ -101,10 +112,13 @@ public class ApiFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>TEST ONLY: answers with a bare WAV header so that the audio/wav path of the API can be checked.</summary>
-    private sealed class HeaderOnlyWavRenderer : IWavRenderer
+    /// <summary>
+    /// TEST ONLY: answers with a bare WAV header so that the audio/wav path of the API can be checked; with
+    /// <see cref="IsAvailable"/> false it plays a server without a synthesizer.
+    /// </summary>
+    public sealed class SwitchableWavRenderer : IWavRenderer
     {
-        public bool IsAvailable => true;
+        public bool IsAvailable { get; set; } = true;
 
         public byte[] Render(byte[] midi) => [.. "RIFF"u8.ToArray(), .. BitConverter.GetBytes(midi.Length), .. "WAVE"u8.ToArray()];
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CreativeGen.Client.Gateway.Endpoints;
 
 namespace CreativeGen.Cluster.Tests.Api;
@@ -19,6 +20,19 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         foreach (var path in new[] { "/v1/models", "/v1/users", "/v1/users/{id}/preferences", "/v1/users/{id}/music", "/v1/users/{id}/landscapes", "/v1/content/{recipeId}", "/v1/users/{id}/history", "/v1/users/{id}/ratings" })
             Assert.Contains($"\"{path}\"", document);
+    }
+
+    [Theory]
+    [InlineData("/v1/users/{id}/music", "post", new[] { "200", "400", "401", "403", "406", "413", "429", "503" })]
+    [InlineData("/v1/users/{id}/preferences", "get", new[] { "200", "401", "403", "429", "503" })]
+    [InlineData("/v1/content/{recipeId}", "get", new[] { "200", "400", "401", "403", "404", "406", "410", "429", "503" })]
+    public async Task OpenApiDocument_DeclaresTheErrorAnswers(string path, string method, string[] statuses)
+    {
+        using var document = JsonDocument.Parse(await api.Http.GetStringAsync("/openapi/v1.json"));
+
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        foreach (var status in statuses) Assert.True(responses.TryGetProperty(status, out _), $"{method} {path} should declare {status}: {responses}");
     }
 
     [Fact]

@@ -12,6 +12,10 @@ public sealed class ApiValidationTests(ApiFixture api) : IClassFixture<ApiFixtur
     [InlineData("music", """{"lengthSeconds":-5}""", "lengthSeconds")]
     [InlineData("music", """{"lengthSeconds":1e12}""", "lengthSeconds")]
     [InlineData("music", """{"temperature":0}""", "temperature")]
+    [InlineData("music", """{"temperature":1e-300}""", "temperature")]
+    [InlineData("music", """{"temperature":0.049}""", "temperature")]
+    [InlineData("music", """{"lengthSeconds":1e-320}""", "lengthSeconds")]
+    [InlineData("music", """{"lengthSeconds":0.99}""", "lengthSeconds")]
     [InlineData("music", """{"topK":100000}""", "topK")]
     [InlineData("landscapes", """{"category":"desert"}""", "category")]
     [InlineData("landscapes", """{"resolution":100000}""", "resolution")]
@@ -31,6 +35,9 @@ public sealed class ApiValidationTests(ApiFixture api) : IClassFixture<ApiFixtur
     [InlineData("not json at all")]
     [InlineData("{\"lenghtSeconds\": 10}")]
     [InlineData("{\"lengthSeconds\": \"long\"}")]
+    [InlineData("{\"lengthSeconds\": \"10\"}")]
+    [InlineData("{\"seed\": \"7\"}")]
+    [InlineData("{\"temperature\": \"NaN\"}")]
     public async Task BrokenJson_Is400SayingWhatIsWrong(string body)
     {
         var user = await api.CreateUserAsync();
@@ -46,6 +53,8 @@ public sealed class ApiValidationTests(ApiFixture api) : IClassFixture<ApiFixtur
     [InlineData("""{"music":{"composers":[],"minTempoBpm":150,"maxTempoBpm":120,"lengthSeconds":10,"temperature":1},"landscapes":{"categories":[],"truncation":0.5}}""", "music.minTempoBpm")]
     [InlineData("""{"music":{"composers":[],"minTempoBpm":80,"maxTempoBpm":120,"lengthSeconds":-1,"temperature":1},"landscapes":{"categories":[],"truncation":0.5}}""", "music.lengthSeconds")]
     [InlineData("""{"music":{"composers":[],"minTempoBpm":80,"maxTempoBpm":120,"lengthSeconds":10,"temperature":1},"landscapes":{"categories":["moon"],"truncation":0.5}}""", "landscapes.categories")]
+    [InlineData("""{"music":{"composers":[],"minTempoBpm":80,"maxTempoBpm":120,"lengthSeconds":10,"temperature":1e-300},"landscapes":{"categories":[],"truncation":0.5}}""", "music.temperature")]
+    [InlineData("""{"music":{"composers":[],"minTempoBpm":80,"maxTempoBpm":120,"lengthSeconds":1e-320,"temperature":1},"landscapes":{"categories":[],"truncation":0.5}}""", "music.lengthSeconds")]
     [InlineData("""{}""", "preferences")]
     public async Task AbsurdPreferences_Are400NamingTheField(string body, string field)
     {
@@ -56,6 +65,74 @@ public sealed class ApiValidationTests(ApiFixture api) : IClassFixture<ApiFixtur
         var problem = await AssertProblemAsync(await api.Http.SendAsync(request), HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name {field}: {problem}");
+    }
+
+    [Fact]
+    public async Task NumbersSentAsStrings_AreRefusedInPreferences()
+    {
+        var user = await api.CreateUserAsync();
+        var request = api.Request(HttpMethod.Put, $"/v1/users/{user.UserId}/preferences", user);
+        request.Content = new StringContent("""{"music":{"composers":[],"minTempoBpm":"80","maxTempoBpm":120,"lengthSeconds":10,"temperature":1},"landscapes":{"categories":[],"truncation":0.5}}""",
+            Encoding.UTF8, "application/json");
+
+        var problem = await AssertProblemAsync(await api.Http.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RefusedParameters_LeaveNoTraceInTheHistory()
+    {
+        var user = await api.CreateUserAsync();
+
+        foreach (var body in new[] { """{"temperature":1e-300}""", """{"lengthSeconds":1e-320}""", """{"lengthSeconds":"10"}""" })
+            await AssertProblemAsync(await PostRawAsync($"/v1/users/{user.UserId}/music", user, body), HttpStatusCode.BadRequest);
+        var history = await api.SendAsync(HttpMethod.Get, $"/v1/users/{user.UserId}/history", user);
+
+        Assert.Equal("[]", await history.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("mp3")]
+    [InlineData("ogg")]
+    public async Task UnknownFormat_Is400NamingFormatAndTheAllowedValues(string format)
+    {
+        var user = await api.CreateUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, $"/v1/users/{user.UserId}/music?format={format}", user, new { lengthSeconds = 1 });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").GetProperty("format").ToString();
+        Assert.Contains("midi", errors);
+        Assert.Contains("wav", errors);
+    }
+
+    [Fact]
+    public async Task OversizedBodyWithoutAKey_Is401_NotParsed()
+    {
+        var owner = await api.CreateUserAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/users/{owner.UserId}/music")
+        {
+            Content = new StringContent(new string('x', 10 * 1024 * 1024), Encoding.UTF8, "application/json"), // not even JSON
+        };
+        request.Headers.ExpectContinue = true; // as curl sends a large body: the body follows only if the server reads it
+
+        var response = await api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizedBodyWithAKey_Is413()
+    {
+        var user = await api.CreateUserAsync();
+        var request = api.Request(HttpMethod.Post, $"/v1/users/{user.UserId}/music", user);
+        request.Content = new StringContent("{\"composer\":\"" + new string('x', 10 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        request.Headers.ExpectContinue = true;
+
+        var response = await api.Http.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]

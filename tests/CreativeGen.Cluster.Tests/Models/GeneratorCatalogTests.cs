@@ -19,7 +19,6 @@ public sealed class GeneratorCatalogTests
 
         Assert.Equal(GenerationErrorKind.Unavailable, error.Kind);
         Assert.Contains("music-piano.ckpt", error.Message);
-        Assert.Same(generator, catalog.GetMusic("MUSIC-PIANO"));
         Assert.Same(generator, catalog.GetMusic("music-piano"));
         Assert.Equal(2, attempts);
     }
@@ -33,6 +32,20 @@ public sealed class GeneratorCatalogTests
 
         Assert.Equal(GenerationErrorKind.NotFound, error.Kind);
         Assert.Contains("landscape-64", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Landscape-64")]
+    [InlineData("LANDSCAPE-64")]
+    [InlineData("Landscape-64@9041a2b2eb41")]
+    public void CaseVariantOfAName_IsNotFound_OnlyTheExactNameIsKnown(string key)
+    {
+        var catalog = new GeneratorCatalog([], [new LandscapeModelRegistration("landscape-64", () => new FixedPatternLandscapeGenerator())]);
+
+        var error = Assert.Throws<GenerationRequestException>(() => catalog.GetLandscape(key));
+
+        Assert.Equal(GenerationErrorKind.NotFound, error.Kind);
+        Assert.NotNull(catalog.GetLandscape("landscape-64"));
     }
 
     [Fact]

@@ -46,6 +46,18 @@ public sealed class ModelReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecipesMadeByAnyReplica_NameTheModel_NotTheReplica()
+    {
+        var user = cluster.Client.GetGrain<IUserGrain>(Guid.NewGuid().ToString("N"));
+
+        var recipes = new List<string>();
+        for (var i = 0; i < 12; i++) recipes.Add((await user.ComposeMusicAsync(new MusicOrder(LengthSeconds: 1, Seed: i))).Recipe.ModelName);
+
+        // 12 random picks among 3 replicas never leaving replica 0: probability 3⁻¹².
+        Assert.All(recipes, name => Assert.Equal(TestModels.Music, name));
+    }
+
+    [Fact]
     public async Task Swap_ReachesEveryReplica()
     {
         var swapped = await cluster.Client.GetGrain<IMusicModelGrain>(ModelKey.Replica(TestModels.Music, 1)).SwapAsync("fixed-2");

@@ -1,0 +1,23 @@
+using CreativeGen.GrainInterfaces.Content;
+using CreativeGen.Grains.Hosting;
+
+namespace CreativeGen.Client.Gateway.Endpoints;
+
+/// <summary>
+/// The models a request may name: the cluster's models (CreativeGen:Models, the same section the silos read), spelled
+/// exactly. Anything else is a 400 naming <c>model</c> before any grain is asked, so a variant of a name never reaches
+/// a model grain (the user grain and the model grains check again: <c>UserGrain</c>, <c>ModelKey.RequireCanonical</c>).
+/// </summary>
+public sealed class ModelNames(DefaultModelNames models)
+{
+    public void RequireMusic(string? requested) => Require(requested, models.Music, "music");
+
+    public void RequireLandscape(string? requested) => Require(requested, models.Landscape, "landscape");
+
+    private static void Require(string? requested, string known, string kind)
+    {
+        if (requested is null || string.Equals(requested, known, StringComparison.Ordinal)) return;
+        var shown = requested.Length <= 64 ? requested : requested[..64] + "…";
+        throw GenerationRequestException.Invalid("model", $"Unknown {kind} model '{shown}'. Known: {known} (names are case-sensitive).");
+    }
+}
