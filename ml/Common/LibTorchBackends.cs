@@ -3,18 +3,26 @@ using System.Runtime.InteropServices;
 namespace CreativeGen.Ml.Common;
 
 /// <summary>
-/// Turns libtorch's oneDNN (mkldnn) and NNPACK convolution back ends off, process-wide, so convolutions run on
-/// ATen's own im2col + BLAS path. Why: oneDNN 3.7.1, as bundled with TorchSharp 0.107 (libtorch 2.10), computes
-/// garbage in its JIT backward-data convolution for some small shapes (e.g. 16 input channels, 1 or 4 output
-/// channels, 4x4 input, 1x1 output) with its AVX2 and AVX-512 kernels: the input gradient holds NaN or not depending
-/// on what memory it reuses, so GAN training diverged within 2-44 steps and resumed runs differed from uninterrupted
-/// ones (seen on an AMD EPYC with AVX-512; with ONEDNN_MAX_CPU_ISA=AVX or SSE41 the same shapes were right).
-/// NNPACK is off too, since without oneDNN libtorch tries it first and it warns on every call where the CPU lacks it.
-/// CREATIVEGEN_ONEDNN=1 keeps oneDNN on (for measurements). TorchSharp exposes neither switch, so they are called
-/// as libtorch's exported C++ functions: at::globalContext() and two members taking the context as first argument.
+/// Keeps libtorch's convolutions correct. oneDNN 3.7.1, as bundled with TorchSharp 0.107 (libtorch 2.10), computes
+/// garbage in its AVX2 and AVX-512 JIT backward-data convolution when the output has fewer channels than a vector
+/// block (e.g. 16 input channels, 1 or 4 output channels, 4x4 input): the input gradient held NaN or wrong numbers
+/// depending on what memory it reused. A generator's toRGB layer (3 output channels) is such a shape, so landscape
+/// training diverged within 2-44 steps and resumed runs differed from uninterrupted ones (seen on an AMD EPYC with
+/// AVX-512; the kernels are the same on Intel). oneDNN's AVX kernels are right, so oneDNN is capped at AVX
+/// (ONEDNN_MAX_CPU_ISA, set in the native environment before oneDNN first reads it): a 64 px GAN step took 1.6 CPU s
+/// there, against 0.8 with the faulty kernels and 4.9 with ATen's own im2col convolutions.
+/// A user's own ONEDNN_MAX_CPU_ISA is respected. NNPACK is turned off: libtorch tries it first for some shapes and
+/// warns on every call on CPUs it does not support. TorchSharp exposes no switch for either back end, so they are
+/// libtorch's exported C++ functions: at::globalContext() and members taking the context as first argument.
 /// </summary>
 public static class LibTorchBackends
 {
+    private const string IsaVariable = "ONEDNN_MAX_CPU_ISA";
+    private const string CorrectIsa = "AVX";
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int NativeSetEnvironment(string name, string value, int overwrite);
+
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr GlobalContext();
 
@@ -24,33 +32,42 @@ public static class LibTorchBackends
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate byte IsEnabled(IntPtr context);
 
+    private static IntPtr library;
+    private static IntPtr context;
+
     /// <summary>What <see cref="Configure"/> left in place, for `doctor`.</summary>
     public static string State { get; private set; } = "not configured";
 
-    /// <summary>Call once libtorch is loaded (after the first torch call).</summary>
+    /// <summary>Call before the first convolution: after libtorch is loaded, before oneDNN reads its ISA limit.</summary>
     public static void Configure()
     {
-        var keepOneDnn = Environment.GetEnvironmentVariable("CREATIVEGEN_ONEDNN") == "1";
         if (!OperatingSystem.IsLinux())
         {
-            State = "oneDNN left as libtorch sets it (switch implemented for Linux only)";
+            State = "oneDNN left as libtorch sets it (the fix is implemented for Linux only)";
             return;
         }
-        var library = LoadedLibTorchCpu();
-        if (library is null)
+        var ownIsa = Environment.GetEnvironmentVariable(IsaVariable);
+        if (ownIsa is null) NativeSetEnvironment(IsaVariable, CorrectIsa, overwrite: 0);
+        var path = LoadedLibTorchCpu();
+        if (path is null)
         {
-            State = "libtorch_cpu.so not found among the loaded libraries; oneDNN left on";
+            State = "libtorch_cpu.so not found among the loaded libraries; NNPACK left on";
             return;
         }
-        var handle = NativeLibrary.Load(library);
-        var context = Function<GlobalContext>(handle, "_ZN2at13globalContextEv")();
-        if (!keepOneDnn) Function<SetEnabled>(handle, "_ZN2at7Context20setUserEnabledMkldnnEb")(context, false);
-        Function<SetEnabled>(handle, "_ZN2at7Context20setUserEnabledNNPACKEb")(context, false);
-        var oneDnnOn = Function<IsEnabled>(handle, "_ZNK2at7Context17userEnabledMkldnnEv")(context) != 0;
-        State = oneDnnOn ? "oneDNN on (CREATIVEGEN_ONEDNN=1), NNPACK off" : "oneDNN and NNPACK off: ATen's own convolutions";
+        library = NativeLibrary.Load(path);
+        context = Function<GlobalContext>("_ZN2at13globalContextEv")();
+        Function<SetEnabled>("_ZN2at7Context20setUserEnabledNNPACKEb")(context, false);
+        State = $"oneDNN limited to {ownIsa ?? CorrectIsa}{(ownIsa is null ? "" : " (the user's " + IsaVariable + ")")}, NNPACK off";
     }
 
-    private static T Function<T>(IntPtr library, string symbol) where T : Delegate =>
+    /// <summary>Turns oneDNN on or off from now on (tests compare its results with ATen's own kernels).</summary>
+    public static void UseOneDnn(bool enabled)
+    {
+        if (context == IntPtr.Zero) throw new InvalidOperationException("libtorch's context was not found; call TorchRuntime.Initialize first (Linux only).");
+        Function<SetEnabled>("_ZN2at7Context20setUserEnabledMkldnnEb")(context, enabled);
+    }
+
+    private static T Function<T>(string symbol) where T : Delegate =>
         Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(library, symbol));
 
     /// <summary>The path of the libtorch_cpu.so this process loaded (TorchSharp picks it; dlopen of it is a no-op).</summary>
