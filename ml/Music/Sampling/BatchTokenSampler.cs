@@ -4,22 +4,19 @@ using static TorchSharp.torch;
 namespace CreativeGen.Ml.Music.Sampling;
 
 /// <summary>
-/// Draws the next token of every stream of a batch at once, in torch: temperature, grammar mask, softmax,
-/// top-k and nucleus (top-p) filtering by one sort per step for all rows, then inverse-CDF sampling with one
-/// uniform number per row from that stream's own random source. Every op works row by row, so a row's token
-/// depends only on its own logits, settings and uniform number, never on the other rows of the batch.
+/// Draws the next token of every stream of a batch: temperature, grammar mask, softmax, top-k and nucleus (top-p)
+/// filtering, then inverse-CDF sampling with one uniform number per row from that stream's own random source.
+/// Each row is computed on its own, in plain C# with a fixed order of operations (no library kernel chosen by CPU or
+/// batch shape), so a row's token depends only on its own logits, settings and uniform number.
 /// </summary>
 public sealed class BatchTokenSampler : IDisposable
 {
     private readonly int allowed;
     private SamplingSettings[] settings;
-    private Tensor inverseTemperature = null!; // (B, 1)
-    private Tensor topP = null!;               // (B, 1), 2 where unlimited
-    private Tensor lastRank = null!;           // (B, 1): the last rank top-k keeps, A - 1 where unlimited
     private const float MaxUniform = 1 - 1f / (1 << 24);
-    private readonly Tensor ranks;             // (1, A): 0 .. A-1
-    private Tensor filtered = null!;           // (B, 1) bool: the row uses top-k or top-p
-    private bool anyTemperature, anyTopK, anyTopP, allFiltered;
+    private readonly float[] probabilities;
+    private readonly int[] order;
+    private readonly double[] cumulative;
 
     /// <param name="settings">One per row of the batch.</param>
     /// <param name="allowed">Only token ids below this can be drawn (the logits may be wider).</param>
@@ -29,8 +26,9 @@ public sealed class BatchTokenSampler : IDisposable
         if (allowed < 1) throw new ArgumentOutOfRangeException(nameof(allowed), allowed, "at least one token must be allowed");
         this.allowed = allowed;
         this.settings = [.. settings];
-        ranks = torch.arange(allowed, dtype: ScalarType.Int64).unsqueeze(0).DetachFromDisposeScope();
-        BuildRowTensors();
+        probabilities = new float[allowed];
+        order = new int[allowed];
+        cumulative = new double[allowed];
     }
 
     public int BatchSize => settings.Length;
@@ -40,8 +38,6 @@ public sealed class BatchTokenSampler : IDisposable
     {
         if (rows.Length == 0 || rows.Any(r => r < 0 || r >= settings.Length)) throw new ArgumentException("rows must be a non-empty selection of the batch", nameof(rows));
         settings = [.. rows.Select(r => settings[r])];
-        DisposeRowTensors();
-        BuildRowTensors();
     }
 
     /// <summary>Appends rows for streams joining the batch, after the current ones.</summary>
@@ -49,8 +45,6 @@ public sealed class BatchTokenSampler : IDisposable
     {
         if (added.Count == 0) throw new ArgumentException("add at least one row", nameof(added));
         settings = [.. settings, .. added];
-        DisposeRowTensors();
-        BuildRowTensors();
     }
 
     /// <summary>Draws one token per row.</summary>
@@ -64,62 +58,64 @@ public sealed class BatchTokenSampler : IDisposable
             throw new ArgumentException($"expected logits of shape ({rows}, ≥ {allowed}), got ({string.Join(", ", logits.shape)})", nameof(logits));
         if (uniforms.Length != rows) throw new ArgumentException($"expected {rows} uniform numbers, got {uniforms.Length}", nameof(uniforms));
         if (blocked is not null && blocked.Length != rows * allowed) throw new ArgumentException($"expected {rows * allowed} blocked flags, got {blocked.Length}", nameof(blocked));
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        var z = logits.narrow(1, 0, allowed);
-        // x * 1 is exact, so skipping the product when every row has temperature 1 changes no row.
-        if (anyTemperature) z = z.mul(inverseTemperature);
-        if (blocked is not null) z = z.masked_fill(torch.tensor(blocked, [rows, allowed]), float.NegativeInfinity);
-        var probabilities = z.softmax(1);
-        Tensor? order = null;
-        if (anyTopK || anyTopP)
+        var width = (int)logits.shape[1];
+        float[] values;
+        using (var floats = logits.to_type(ScalarType.Float32).contiguous()) values = floats.data<float>().ToArray();
+        var tokens = new long[rows];
+        for (var r = 0; r < rows; r++)
+            tokens[r] = Draw(values.AsSpan(r * width, allowed), blocked is null ? default : blocked.AsSpan(r * allowed, allowed), settings[r], uniforms[r]);
+        return tokens;
+    }
+
+    /// <summary>One row: softmax over the allowed tokens, the kept prefix of the ranking, then the inverse CDF at u.</summary>
+    private long Draw(ReadOnlySpan<float> logits, ReadOnlySpan<bool> blocked, SamplingSettings row, double uniform)
+    {
+        // x * 1 is exact, so a temperature of 1 skips nothing that matters; 1/T is rounded to float as before.
+        var inverseTemperature = (float)(1.0 / row.Temperature);
+        var maximum = float.NegativeInfinity;
+        for (var j = 0; j < allowed; j++)
         {
-            // Filtered rows are ranked by probability (stable: ties keep id order); a row without top-k/top-p keeps
-            // id order even next to filtered rows, so its draw is the same alone or in any batch.
-            var (sorted, sortedOrder) = probabilities.sort(1, descending: true, stable: true);
-            probabilities = allFiltered ? sorted : torch.where(filtered, sorted, probabilities);
-            order = allFiltered ? sortedOrder : torch.where(filtered, sortedOrder, ranks);
+            var z = blocked.Length > 0 && blocked[j] ? float.NegativeInfinity : logits[j] * inverseTemperature;
+            probabilities[j] = z;
+            if (z > maximum) maximum = z;
         }
-        var cdf = probabilities.cumsum(1);
-        // The kept tokens are a prefix: top-k keeps k ranks, the nucleus keeps every rank whose mass before it is
-        // below p, i.e. the ranks whose cumulative mass is below p plus one. Unlimited rows keep all tokens.
-        var last = anyTopP ? torch.minimum(cdf.lt(topP).sum(1, keepdim: true), lastRank) : lastRank;
-        var total = cdf.gather(1, last);
-        // u ≤ 1 - 2⁻²⁴, so total · u < total in float: the draw never lands past the last kept token, and the
-        // first position whose cumulative mass exceeds the target always has mass.
-        var target = total * torch.tensor(uniforms.Select(u => Math.Min((float)u, MaxUniform)).ToArray(), [rows, 1]);
-        var position = torch.searchsorted(cdf, target, out_int32: false, right: true, sorter: null);
-        var tokens = order is null ? position : order.gather(1, position);
-        return tokens.reshape(rows).data<long>().ToArray();
+        if (float.IsNegativeInfinity(maximum)) throw new InvalidOperationException("every token is blocked: nothing can be drawn");
+        var sum = 0.0;
+        for (var j = 0; j < allowed; j++)
+        {
+            var e = MathF.Exp(probabilities[j] - maximum); // exp(-inf) = 0 for blocked tokens
+            probabilities[j] = e;
+            sum += e;
+        }
+        for (var j = 0; j < allowed; j++) probabilities[j] = (float)(probabilities[j] / sum);
+
+        var topK = Math.Min(row.TopK ?? allowed, allowed);
+        var filtered = topK < allowed || row.TopP < 1;
+        for (var j = 0; j < allowed; j++) order[j] = j;
+        // Filtered rows are ranked by probability, ties in id order; unfiltered rows keep id order.
+        if (filtered) Array.Sort(order, (a, b) => probabilities[a] != probabilities[b] ? probabilities[b].CompareTo(probabilities[a]) : a.CompareTo(b));
+        var running = 0.0;
+        for (var i = 0; i < allowed; i++) cumulative[i] = running += probabilities[order[i]];
+
+        // The kept tokens are a prefix: top-k keeps k ranks; the nucleus keeps every rank whose mass before it is
+        // below p, i.e. the ranks whose cumulative mass is below p, plus one.
+        var last = topK - 1;
+        if (row.TopP is { } p && p < 1)
+        {
+            var below = 0;
+            while (below < allowed && cumulative[below] < p) below++;
+            last = Math.Min(below, last);
+        }
+        // u ≤ 1 - 2⁻²⁴ keeps the target below the kept mass, so the first rank whose cumulative mass exceeds it is
+        // kept and has mass.
+        var target = cumulative[last] * Math.Min((float)uniform, MaxUniform);
+        var position = 0;
+        while (position < last && cumulative[position] <= target) position++;
+        return order[position];
     }
 
     public void Dispose()
     {
-        DisposeRowTensors();
-        ranks.Dispose();
-    }
-
-    private void BuildRowTensors()
-    {
-        anyTemperature = settings.Any(s => s.Temperature != 1.0);
-        anyTopK = settings.Any(s => s.TopK < allowed);
-        anyTopP = settings.Any(s => s.TopP < 1);
-        var rows = settings.Length;
-        inverseTemperature = torch.tensor(settings.Select(s => (float)(1.0 / s.Temperature)).ToArray(), [rows, 1]).DetachFromDisposeScope();
-        topP = torch.tensor(settings.Select(s => s.TopP is { } p && p < 1 ? (float)p : 2f).ToArray(), [rows, 1]).DetachFromDisposeScope();
-        lastRank = torch.tensor(settings.Select(s => (long)Math.Min(s.TopK ?? allowed, allowed) - 1).ToArray(), [rows, 1]).DetachFromDisposeScope();
-        var rowFiltered = settings.Select(Filters).ToArray();
-        filtered = torch.tensor(rowFiltered, [rows, 1]).DetachFromDisposeScope();
-        allFiltered = rowFiltered.All(f => f);
-    }
-
-    private bool Filters(SamplingSettings s) => s.TopK < allowed || s.TopP < 1;
-
-    private void DisposeRowTensors()
-    {
-        inverseTemperature.Dispose();
-        topP.Dispose();
-        lastRank.Dispose();
-        filtered.Dispose();
+        // Nothing native is held.
     }
 }

@@ -19,7 +19,7 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
 
     public async Task InitializeAsync() => cluster = await StartAsync(continuousMusic: true);
 
-    private static async Task<InProcessTestCluster> StartAsync(bool continuousMusic)
+    private static async Task<InProcessTestCluster> StartAsync(bool continuousMusic, int maxBatchSize = 3)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, orleans) =>
@@ -28,7 +28,7 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
             {
                 Storage = StorageMode.Memory,
                 ModelHost = true,
-                Batching = { MaxBatchSize = 3, ContinuousMusic = continuousMusic }, // fixed maximum: no calibration in a timed test
+                Batching = { MaxBatchSize = maxBatchSize, ContinuousMusic = continuousMusic }, // fixed maximum: no calibration in a timed test
             });
             orleans.Services.AddMusicModel(ModelName, () =>
             {
@@ -64,6 +64,35 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
             var expected = alone.GenerateMidi([new MusicRequest(p.Composer, p.LengthSeconds, p.Temperature, p.TopK, p.TopP, 40 + i, p.TempoBpm)])[0];
             Assert.Equal(alone.ModelVersion, served[i].ModelVersion);
             Assert.Equal(expected, served[i].Content);
+        }
+    }
+
+    /// <summary>Issue 9: 64 real recipes arriving at random moments through the cluster, each the bytes it has alone.</summary>
+    [Fact]
+    public async Task SixtyFourRecipesArrivingAtRandom_EachGetsItsBytesAlone()
+    {
+        await using var wide = await StartAsync(continuousMusic: true, maxBatchSize: 64);
+        var grain = wide.Client.GetGrain<IMusicModelGrain>(ModelName);
+        TorchRuntime.Initialize();
+        using var alone = MusicModelLoader.Load(DefaultModels.MusicPath);
+        var recipes = Enumerable.Range(0, 64)
+            .Select(i => new MusicParameters(i % 4 == 0 ? null : alone.Composers[i % alone.Composers.Count], 2 + i % 7, 0.8 + 0.05 * (i % 7),
+                i % 2 == 0 ? 100 : null, i % 5 == 0 ? 30 : null, i % 3 == 0 ? 0.92 : null))
+            .ToArray();
+        var random = new Random(17);
+        var delays = recipes.Select(_ => random.Next(0, 500)).ToArray();
+
+        var served = await Task.WhenAll(recipes.Select(async (p, i) =>
+        {
+            await Task.Delay(delays[i]);
+            return await grain.GenerateAsync(p, seed: 2_000 + i);
+        }));
+
+        for (var i = 0; i < recipes.Length; i++)
+        {
+            var p = recipes[i];
+            var expected = alone.GenerateMidi([new MusicRequest(p.Composer, p.LengthSeconds, p.Temperature, p.TopK, p.TopP, 2_000 + i, p.TempoBpm)])[0];
+            Assert.True(expected.AsSpan().SequenceEqual(served[i].Content), $"recipe {i} (arrived after {delays[i]} ms) differs from its bytes alone");
         }
     }
 

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Tests.Music.Sampling;
 
+[Trait("Category", "BatchInvariance")] // also run under other kernel choices (tests/kernel-variants.sh)
 public sealed class BatchTokenSamplerTests
 {
     // Probabilities 0.05, 0.5, 0.15, 0.3 (ids 0..3): the nucleus for p = 0.8 is {1, 3} (0.5 + 0.3).
@@ -15,7 +16,8 @@ public sealed class BatchTokenSamplerTests
     [Fact]
     public void Sample_TopP_DrawsExactlyTheNucleusByInverseCdf()
     {
-        using var sampler = new BatchTokenSampler([new SamplingSettings(topP: 0.8)], allowed: 4);
+        // p = 0.79, not 0.8: whether 0.5 + 0.3 lands below or on 0.8 is a matter of float rounding.
+        using var sampler = new BatchTokenSampler([new SamplingSettings(topP: 0.79)], allowed: 4);
 
         var drawn = Uniforms(400).Select(u => Draw(sampler, Probabilities, u)).ToArray();
 
