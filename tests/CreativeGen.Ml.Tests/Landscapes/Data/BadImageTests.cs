@@ -29,6 +29,19 @@ public sealed class BadImageTests : IDisposable
         Assert.Contains(messages, m => m.Contains(bomb) && m.Contains("megapixels"));
     }
 
+    [Fact]
+    public void Load_FileOverTheSizeLimit_SkippedWithoutReadingIt()
+    {
+        var huge = Path.Combine(folder, "sea", "huge.jpg");
+        using (var file = File.Create(huge)) file.SetLength(LandscapeIngest.MaxFileBytes + 1); // sparse: no disk used
+
+        using var dataset = LandscapeIngest.Load(folder, 16);
+
+        var skipped = Assert.Single(dataset.Skipped);
+        Assert.Equal(huge, skipped.Path);
+        Assert.Contains("over the limit", skipped.Reason);
+    }
+
     [Theory]
     [InlineData(16000, 16000)]
     [InlineData(10000, 5001)]
