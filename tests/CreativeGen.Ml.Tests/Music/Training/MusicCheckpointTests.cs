@@ -1,6 +1,5 @@
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music.Model;
-using CreativeGen.Ml.Music.Tokens;
 using CreativeGen.Ml.Music.Training;
 
 namespace CreativeGen.Ml.Tests.Music.Training;
@@ -73,10 +72,8 @@ public sealed class MusicCheckpointTests : IDisposable
 
     private string SaveTinyCheckpoint(string name, out MusicLstm model)
     {
-        var config = new MusicModelConfig(vocabularySize: 40, embeddingSize: 8, hiddenSize: 16, layers: 2, dropout: 0);
-        var spec = new TokenizerSpec(TokenizerKind.PerformanceEvents, 1, Conditioned: false, [], [], null);
-        var header = new CheckpointHeader(MusicCheckpoint.FormatVersion, TinyModels.Options, spec, config, TrainingState.Initial);
-        model = new MusicLstm(config);
+        var header = UntrainedMusicModel.Header();
+        model = new MusicLstm(header.Model);
         var path = Path.Combine(folder, name);
         MusicCheckpoint.Save(path, header, model, null);
         return path;
