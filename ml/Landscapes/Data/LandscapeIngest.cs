@@ -159,7 +159,8 @@ public static class LandscapeIngest
         }
         catch (Exception error) when (error is IOException or EndOfStreamException or FormatException or InvalidDataException)
         {
-            log?.Invoke($"ignoring the unreadable cache {path} and rebuilding it: {error.Message}");
+            var reason = error.Message.StartsWith($"{path}: ", StringComparison.Ordinal) ? error.Message[(path.Length + 2)..] : error.Message; // name it once
+            log?.Invoke($"ignoring the unreadable cache {path} and rebuilding it: {reason}");
             return null;
         }
     }
