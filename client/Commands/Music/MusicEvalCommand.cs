@@ -35,8 +35,8 @@ public static class MusicEvalCommand
             var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
             var (header, network, _) = MusicCheckpoint.Load(modelPath);
             LikelihoodReport likelihood;
-            using (network) likelihood = LikelihoodEvaluator.Evaluate(network, header, parse.GetValue(data)!, parse.GetValue(maxFiles), windowState: parse.GetValue(windowState));
-            AnsiConsole.MarkupLine($"{Markup.Escape(modelPath)} on {Markup.Escape(parse.GetValue(data)!)}: {likelihood.Pieces} pieces, {likelihood.Tokens:N0} tokens, {likelihood.Seconds / 60:F1} min of music");
+            using (network) likelihood = LikelihoodEvaluator.Evaluate(network, header, parse.GetValue(data)!, parse.GetValue(maxFiles), windowState: parse.GetValue(windowState), log: Log);
+            AnsiConsole.MarkupLine($"{Markup.Escape(modelPath)} on {Markup.Escape(parse.GetValue(data)!)}: {likelihood.Pieces} pieces ({likelihood.Rejected} files skipped), {likelihood.Tokens:N0} tokens, {likelihood.Seconds / 60:F1} min of music");
             AnsiConsole.MarkupLine($"  [bold]{likelihood.BitsPerToken:F4} bits/token[/], [bold]{likelihood.BitsPerSecond:F2} bits/second[/] (context: windows of {header.Options.SequenceLength} tokens, {((parse.GetValue(windowState) ?? header.Options.WindowState) ? "opened with the held notes" : "without held notes")})");
 
             GeneratedSetReport? set = null;
@@ -48,7 +48,7 @@ public static class MusicEvalCommand
                 var pieces = new List<IReadOnlyList<MidiNote>>();
                 foreach (var chunk in requests.Chunk(32))
                     pieces.AddRange(generator.GenerateTokens(chunk).Select(t => generator.DecodeNotes(t)));
-                set = GeneratedSetEvaluator.Evaluate(pieces, parse.GetValue(reference) ?? parse.GetValue(data)!, parse.GetValue(train), parse.GetValue(length), header.Options.ApplySustain);
+                set = GeneratedSetEvaluator.Evaluate(pieces, parse.GetValue(reference) ?? parse.GetValue(data)!, parse.GetValue(train), parse.GetValue(length), header.Options.ApplySustain, Log);
                 Print(set);
             }
             if (parse.GetValue(json) is { } jsonPath)
@@ -57,6 +57,9 @@ public static class MusicEvalCommand
         }));
         return command;
     }
+
+    /// <summary>Data-stage lines (files skipped and why), as <c>music train</c> prints them.</summary>
+    private static void Log(string line) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
 
     private static void Print(GeneratedSetReport set)
     {

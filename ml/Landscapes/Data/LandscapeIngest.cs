@@ -9,12 +9,17 @@ namespace CreativeGen.Ml.Landscapes.Data;
 /// <summary>
 /// Loads a folder of category folders of JPEG/PNG photos into a <see cref="LandscapeDataset"/>. Files that do not
 /// decode are skipped with a message naming them. With a cache folder, the decoded pixels are stored in one file
-/// keyed by the file list, sizes, dates and resolution, so the next run skips decoding entirely.
+/// keyed by the file list, sizes, dates and resolution, so the next run skips decoding entirely. The cache sits in a
+/// <see cref="ChecksummedFile"/> frame: a damaged (or pre-checksum) cache is ignored with a line saying so and rebuilt,
+/// never trusted; its counts are checked against its size too, so nonsense never becomes an allocation.
 /// </summary>
 public static class LandscapeIngest
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
-    private const string CacheMagic = "CGLCACHE1";
+    /// <summary>Files are read whole before decoding; no photo within <see cref="SquareImage.MaxPixels"/> needs more.</summary>
+    public const long MaxFileBytes = 256_000_000;
+
+    private const string CacheMagic = "CGLCACHE2"; // 2: inside a checksum frame
 
     /// <param name="folder">Folder holding one sub-folder per category.</param>
     /// <param name="resolution">Output side in pixels (64, 128, 256 ...).</param>
@@ -60,6 +65,9 @@ public static class LandscapeIngest
         {
             try
             {
+                var length = new FileInfo(path).Length;
+                if (length > MaxFileBytes)
+                    throw new InvalidDataException($"{length / 1e6:F0} MB is over the limit of {MaxFileBytes / 1e6:F0} MB for one photo");
                 pixels.Add(SquareImage.DecodeRgb(File.ReadAllBytes(path), resolution));
                 labels.Add(category);
             }
@@ -101,7 +109,7 @@ public static class LandscapeIngest
 
     private static void WriteCache(string path, LandscapeDataset dataset, List<byte[]> hwcImages)
     {
-        AtomicFile.Write(path, stream =>
+        ChecksummedFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(CacheMagic);
@@ -124,30 +132,46 @@ public static class LandscapeIngest
     {
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            var (payload, kind) = ChecksummedFile.Open(path, "image cache");
+            using var reader = new BinaryReader(payload, Encoding.UTF8);
+            if (kind == ChecksummedFile.FrameKind.Legacy)
+            {
+                log?.Invoke($"ignoring the cache {path}: written before caches carried a checksum; rebuilding it");
+                return null;
+            }
             if (reader.ReadString() != CacheMagic || reader.ReadInt32() != resolution) return null;
-            var cachedCategories = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString()).ToList();
+            var cachedCategories = Enumerable.Range(0, Count(reader, minimumBytes: 1)).Select(_ => reader.ReadString()).ToList();
             if (!cachedCategories.SequenceEqual(categories)) return null;
-            var skipped = Enumerable.Range(0, reader.ReadInt32()).Select(_ => new SkippedImage(reader.ReadString(), reader.ReadString())).ToList();
-            var count = reader.ReadInt32();
+            var skipped = Enumerable.Range(0, Count(reader, minimumBytes: 2)).Select(_ => new SkippedImage(reader.ReadString(), reader.ReadString())).ToList();
+            var size = resolution * resolution * 3;
+            var count = Count(reader, minimumBytes: sizeof(int) + size);
             var images = new List<byte[]>(count);
             var labels = new List<long>(count);
-            var size = resolution * resolution * 3;
             for (var i = 0; i < count; i++)
             {
                 labels.Add(reader.ReadInt32());
-                var image = reader.ReadBytes(size);
-                if (image.Length != size) return null;
-                images.Add(image);
+                images.Add(reader.ReadBytes(size));
             }
+            if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes after the last image");
             foreach (var skip in skipped) log?.Invoke(skip.ToString());
             log?.Invoke($"loaded {count} images at {resolution}px from the cache {path} ({skipped.Count} skipped when it was built)");
             return Build(categories, resolution, images, labels, skipped);
         }
-        catch (Exception error) when (error is IOException or EndOfStreamException or FormatException)
+        catch (Exception error) when (error is IOException or EndOfStreamException or FormatException or InvalidDataException)
         {
-            log?.Invoke($"ignoring unreadable cache {path}: {error.Message}");
+            var reason = error.Message.StartsWith($"{path}: ", StringComparison.Ordinal) ? error.Message[(path.Length + 2)..] : error.Message; // name it once
+            log?.Invoke($"ignoring the unreadable cache {path} and rebuilding it: {reason}");
             return null;
         }
+    }
+
+    /// <summary>A count read from the cache, checked against the bytes left, so a damaged count cannot become a huge allocation.</summary>
+    private static int Count(BinaryReader reader, int minimumBytes)
+    {
+        var count = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || (long)count * minimumBytes > left)
+            throw new InvalidDataException($"a count of {count} does not fit the {left:N0} bytes left");
+        return count;
     }
 }

@@ -70,8 +70,9 @@ public static class ClassifierTraining
         return predictions.Zip(labels).Count(pair => pair.First == pair.Second) / (double)labels.Length;
     }
 
+    /// <summary>Writes the classifier inside a checksum frame; <see cref="Load"/> still reads the unframed shipped file.</summary>
     public static void Save(string path, LandscapeClassifier model, Header header) =>
-        AtomicFile.Write(path, stream =>
+        ChecksummedFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
@@ -82,7 +83,8 @@ public static class ClassifierTraining
     public static (LandscapeClassifier Model, Header Header) Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Classifier not found: {path}", path);
-        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        var (payload, _) = ChecksummedFile.Open(path, "landscape classifier");
+        using var reader = new BinaryReader(payload, Encoding.UTF8);
         try
         {
             if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a landscape classifier.");

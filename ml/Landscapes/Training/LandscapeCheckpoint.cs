@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Model;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Landscapes.Training;
@@ -11,7 +12,10 @@ namespace CreativeGen.Ml.Landscapes.Training;
 /// <summary>
 /// Landscape checkpoint files, written atomically. A model file ("CGLAND-MODEL-1") holds a JSON header and the EMA
 /// generator only: all that generation needs. A training file ("CGLAND-TRAIN-1") adds the raw generator, the
-/// discriminator and both optimizers so <c>--resume</c> continues exactly.
+/// discriminator and both optimizers so <c>--resume</c> continues exactly. Both are written inside a
+/// <see cref="ChecksummedFile"/> frame, so damage is caught before training continues from it; files from before
+/// the frame (the shipped models/landscape-64.ckpt and its archive) are read as they are, since their bytes are
+/// their version.
 /// </summary>
 public static class LandscapeCheckpoint
 {
@@ -21,7 +25,7 @@ public static class LandscapeCheckpoint
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static void WriteModel(string path, LandscapeCheckpointHeader header, LandscapeGeneratorNetwork ema) =>
-        AtomicFile.Write(path, stream =>
+        ChecksummedFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             WriteHeader(writer, ModelMagic, header);
@@ -29,7 +33,7 @@ public static class LandscapeCheckpoint
         });
 
     public static void WriteTraining(string path, LandscapeCheckpointHeader header, LandscapeTrainer trainer) =>
-        AtomicFile.Write(path, stream =>
+        ChecksummedFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             WriteHeader(writer, TrainingMagic, header);
@@ -44,7 +48,8 @@ public static class LandscapeCheckpoint
     public static (LandscapeCheckpointHeader Header, bool IsTraining, BinaryReader Reader) Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Landscape checkpoint not found: {path}", path);
-        var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        var (payload, _) = ChecksummedFile.Open(path, "landscape checkpoint");
+        var reader = new BinaryReader(payload, Encoding.UTF8);
         try
         {
             var magic = reader.ReadString();
@@ -58,6 +63,19 @@ public static class LandscapeCheckpoint
         {
             reader.Dispose();
             throw new InvalidDataException($"{path} is not a readable landscape checkpoint: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Loads optimizer state that follows in <paramref name="reader"/>; a cut-off legacy file names itself.</summary>
+    public static void LoadInto(OptimizerHelper optimizer, BinaryReader reader, string path, string what)
+    {
+        try
+        {
+            optimizer.load_state_dict(reader);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{path}: the {what} state is missing or corrupt ({error.Message}).", error);
         }
     }
 

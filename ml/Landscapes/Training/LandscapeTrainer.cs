@@ -200,8 +200,16 @@ public sealed class LandscapeTrainer : IDisposable
                 LandscapeCheckpoint.LoadInto(loading.Generator, reader, trainingPath, "generator");
                 LandscapeCheckpoint.LoadInto(loading.Discriminator, reader, trainingPath, "discriminator");
             });
-            trainer.GeneratorOptimizer.load_state_dict(reader);
-            trainer.DiscriminatorOptimizer.load_state_dict(reader);
+            try
+            {
+                LandscapeCheckpoint.LoadInto(trainer.GeneratorOptimizer, reader, trainingPath, "generator optimizer");
+                LandscapeCheckpoint.LoadInto(trainer.DiscriminatorOptimizer, reader, trainingPath, "discriminator optimizer");
+            }
+            catch
+            {
+                trainer.Dispose();
+                throw;
+            }
             trainer.Step = header.Step;
             trainer.CpuSeconds = header.TrainingCpuSeconds;
             return trainer;

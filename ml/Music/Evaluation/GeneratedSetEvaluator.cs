@@ -11,10 +11,11 @@ namespace CreativeGen.Ml.Music.Evaluation;
 public static class GeneratedSetEvaluator
 {
     public static GeneratedSetReport Evaluate(
-        IReadOnlyList<IReadOnlyList<MidiNote>> generated, string referenceFolder, string? trainingFolder, double segmentSeconds, bool applySustain = true)
+        IReadOnlyList<IReadOnlyList<MidiNote>> generated, string referenceFolder, string? trainingFolder, double segmentSeconds, bool applySustain = true,
+        Action<string>? log = null)
     {
         if (generated.Count == 0) throw new ArgumentException("no generated pieces to evaluate");
-        var reference = MidiCorpus.Load(referenceFolder).Pieces
+        var reference = MidiCorpus.Load(referenceFolder, log: log).Pieces
             .Select(p => Segment(applySustain ? SustainPedal.Apply(p.Piece) : p.Piece, segmentSeconds))
             .Where(notes => notes.Count > 0).ToList();
         var features = SetComparison.Compare([.. generated.Select(PieceFeatures.Of)], [.. reference.Select(PieceFeatures.Of)]);
@@ -23,7 +24,7 @@ public static class GeneratedSetEvaluator
         RunDistribution? referencePitch = null, referencePair = null;
         if (trainingFolder is not null)
         {
-            var training = MidiCorpus.Load(trainingFolder).Pieces
+            var training = MidiCorpus.Load(trainingFolder, log: log).Pieces
                 .Select(p => (Path.GetFileName(p.Path), (IReadOnlyList<MidiNote>)(applySustain ? SustainPedal.Apply(p.Piece) : p.Piece).Notes))
                 .ToList();
             var pitches = Originality.ForPitches(training);

@@ -19,9 +19,11 @@ public sealed record LikelihoodReport(int Pieces, long Tokens, double Seconds, d
 public static class LikelihoodEvaluator
 {
     /// <param name="windowState">Overrides the model's <see cref="TrainingOptions.WindowState"/> (to compare models trained either way).</param>
-    public static LikelihoodReport Evaluate(MusicLstm model, CheckpointHeader header, string folder, int? maxFiles = null, int batchSize = 32, bool? windowState = null)
+    /// <param name="log">Receives each file that was skipped, by name, and the count (<see cref="MidiCorpus.Report"/>).</param>
+    public static LikelihoodReport Evaluate(MusicLstm model, CheckpointHeader header, string folder, int? maxFiles = null, int batchSize = 32,
+        bool? windowState = null, Action<string>? log = null)
     {
-        var corpus = MidiCorpus.Load(folder, maxFiles);
+        var corpus = MidiCorpus.Load(folder, maxFiles, log);
         if (corpus.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {folder}");
         var tokenizer = MusicTokenizer.FromSpec(header.Tokenizer);
         var stream = new TokenWindows(tokenizer, corpus.Pieces, header.Options.ApplySustain);

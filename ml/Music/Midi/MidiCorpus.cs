@@ -37,7 +37,8 @@ public sealed class MidiCorpus
 
     /// <param name="root">A folder (searched recursively) or one file.</param>
     /// <param name="maxFiles">Read at most this many files, evenly spread over the sorted list (quick runs).</param>
-    public static MidiCorpus Load(string root, int? maxFiles = null)
+    /// <param name="log">Receives a line per rejected file and a count of what loaded (see <see cref="Report"/>).</param>
+    public static MidiCorpus Load(string root, int? maxFiles = null, Action<string>? log = null)
     {
         var files = FindFiles(root);
         if (maxFiles is { } limit && limit < files.Count)
@@ -58,7 +59,19 @@ public sealed class MidiCorpus
                 rejected.Add(new RejectedFile(file, error.Problem));
             }
         }
-        return new MidiCorpus(pieces, rejected);
+        var loaded = new MidiCorpus(pieces, rejected);
+        if (log is not null) loaded.Report(root, log);
+        return loaded;
+    }
+
+    /// <summary>
+    /// One line per rejected file (name and problem), then the count: the one way training and evaluation say what
+    /// they dropped, so no stage drops a file unseen.
+    /// </summary>
+    public void Report(string root, Action<string> log)
+    {
+        foreach (var file in Rejected) log($"skipped {file.Path}: {file.Problem}");
+        log($"loaded {Pieces.Count} of {Pieces.Count + Rejected.Count} MIDI files from {root} ({Rejected.Count} skipped)");
     }
 
     /// <summary>Corpus and composer labels from a file's path relative to the data folder.</summary>

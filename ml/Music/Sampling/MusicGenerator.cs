@@ -196,7 +196,9 @@ public sealed class MusicGenerator : IContinuousMusicGenerator
         }
         var corpus = Tokenizer.Conditioning?.Corpora.FirstOrDefault();
         var prefix = Tokenizer.Prefix(new MusicConditioning(corpus, composer, request.TempoBpm));
+        if (primer is not null) PrimerLimits.CheckPiece(primer);
         var primerTokens = primer is null ? [] : Tokenizer.Encode(Header.Options.ApplySustain ? SustainPedal.Apply(primer) : primer);
+        if (primer is not null) PrimerLimits.CheckTokens(primer, primerTokens.Length);
         var bpm = request.TempoBpm ?? 120;
         var primerSeconds = primerTokens.Sum(t => Tokenizer.SecondsOf(t, bpm));
         var blocked = Tokenizer.InitialBlocked();

@@ -14,7 +14,10 @@ public sealed record CheckpointHeader(int FormatVersion, TrainingOptions Options
 
 /// <summary>
 /// One file per checkpoint: magic, JSON header (options, vocabulary, model shape, epoch, best loss, RNG state,
-/// history), the model weights, then the optimizer state (absent in exported models). Written atomically.
+/// history), the model weights, then the optimizer state (absent in exported models). Written atomically inside a
+/// <see cref="ChecksummedFile"/> frame, so flipped bits or a cut-off file fail loudly instead of resuming from damaged
+/// weights. Files from before the frame (the shipped models/music-piano.ckpt among them) are read as they are:
+/// re-writing them would change their version, which recipes refer to.
 /// </summary>
 public static class MusicCheckpoint
 {
@@ -30,7 +33,7 @@ public static class MusicCheckpoint
 
     public static void Save(string path, CheckpointHeader header, MusicLstm model, TorchSharp.Modules.OptimizerHelper? optimizer)
     {
-        AtomicFile.Write(path, stream =>
+        ChecksummedFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
@@ -94,7 +97,8 @@ public static class MusicCheckpoint
     private static BinaryReader Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"music checkpoint not found: {path}", path);
-        return new BinaryReader(File.OpenRead(path), Encoding.UTF8, leaveOpen: false);
+        var (payload, _) = ChecksummedFile.Open(path, "music checkpoint");
+        return new BinaryReader(payload, Encoding.UTF8, leaveOpen: false);
     }
 
     private static CheckpointHeader ReadHeader(BinaryReader reader, string path)

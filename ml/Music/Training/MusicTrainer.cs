@@ -181,10 +181,8 @@ public sealed class MusicTrainer : IDisposable
 
     private static (IReadOnlyList<CorpusPiece> Train, IReadOnlyList<CorpusPiece> Validation) LoadData(MusicData data, ITrainingObserver observer)
     {
-        var train = MidiCorpus.Load(data.TrainFolder, data.MaxTrainFiles);
-        var validation = MidiCorpus.Load(data.ValidationFolder, data.MaxValidationFiles);
-        foreach (var rejected in train.Rejected.Concat(validation.Rejected))
-            observer.Message($"skipped {rejected.Path}: {rejected.Problem}");
+        var train = MidiCorpus.Load(data.TrainFolder, data.MaxTrainFiles, observer.Message);
+        var validation = MidiCorpus.Load(data.ValidationFolder, data.MaxValidationFiles, observer.Message);
         if (train.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {data.TrainFolder}");
         if (validation.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {data.ValidationFolder}");
         return (train.Pieces, validation.Pieces);
