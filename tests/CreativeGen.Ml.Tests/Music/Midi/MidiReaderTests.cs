@@ -9,7 +9,11 @@ public class MidiReaderTests
     {
         var corpus = MidiCorpus.Load(MusicTestData.MusicRoot);
         Assert.Empty(corpus.Rejected);
-        Assert.Equal(269 + 33 + 823 + 107, corpus.Pieces.Count);
+        // Per the data README: piano-midi 269 + 33, Nottingham 823 + 107, POP909 728 + 94 (three tracks each).
+        Assert.Equal(269 + 33, corpus.Pieces.Count(p => p.Corpus == "piano-midi"));
+        Assert.Equal(823 + 107, corpus.Pieces.Count(p => p.Corpus == "nottingham"));
+        Assert.Equal(728 + 94, corpus.Pieces.Count(p => p.Corpus == "pop909"));
+        Assert.All(corpus.Pieces.Where(p => p.Corpus == "pop909"), p => Assert.True(p.Piece.TrackCount >= 3, $"{p.Path}: {p.Piece.TrackCount} tracks"));
         Assert.All(corpus.Pieces, p => Assert.NotEmpty(p.Piece.Notes));
         Assert.Contains(corpus.Pieces, p => p.Composer == "Chopin" && p.Corpus == "piano-midi");
         Assert.Contains(corpus.Pieces, p => p.Corpus == "nottingham" && p.Piece.TrackCount == 2);
