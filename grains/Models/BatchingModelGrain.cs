@@ -71,13 +71,14 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     protected virtual IRequestBatcher<TRequest, byte[]> CreateBatcher(TGenerator generator, string modelName, Func<CancellationToken, BatchLimits> resolveLimits) =>
         new DynamicBatcher<TRequest, byte[]>(modelName, (requests, token) => Run(generator, requests, token), resolveLimits);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
-        current = Start(LoadDeployed(CatalogKey));
+        // Reading a checkpoint takes seconds: off the grain's scheduler, which warns about (and is blocked by) long turns.
+        var (key, deployed) = (CatalogKey, deployment.State.Version);
+        current = Start(await Task.Run(() => LoadDeployed(key, deployed), cancellationToken));
         CreativeGenMetrics.GrainActivated(grainType);
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -126,9 +127,9 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     }
 
     /// <summary>The version a swap chose, if any; the default if that version can no longer be loaded (logged).</summary>
-    private ModelLease<TGenerator> LoadDeployed(string key)
+    private ModelLease<TGenerator> LoadDeployed(string key, string? deployed)
     {
-        if (ModelKey.Parse(key).Version is not null || deployment.State.Version is not { } version) return Lease(key);
+        if (ModelKey.Parse(key).Version is not null || deployed is not { } version) return Lease(key);
         try
         {
             return Lease(ModelKey.Versioned(key, version));
