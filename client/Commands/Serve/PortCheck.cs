@@ -20,7 +20,7 @@ public static class PortCheck
     public static IReadOnlyList<ServePort> PortsOf(Gateway.GatewayOptions options)
     {
         var ports = new List<ServePort>();
-        var url = new Uri(options.Url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"));
+        var url = ParseUrl(options.Url);
         ports.Add(new ServePort("HTTP", "--url or --port", HostAddress(url.Host), url.Port));
         if (options.Cluster is null)
         {
@@ -52,6 +52,11 @@ public static class PortCheck
             }
         }
     }
+
+    /// <summary><paramref name="url"/> with its port replaced (Kestrel's wildcard hosts * and + become 0.0.0.0).</summary>
+    public static string WithPort(string url, int port) => new UriBuilder(ParseUrl(url)) { Port = port }.Uri.ToString().TrimEnd('/');
+
+    private static Uri ParseUrl(string url) => new(url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"));
 
     private static IPAddress HostAddress(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback

@@ -34,9 +34,7 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var listenUrl = parse.GetValue(url)!;
-            if (parse.GetValue(port) is { } httpPort)
-                listenUrl = new UriBuilder(listenUrl.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0")) { Port = httpPort }.Uri.ToString().TrimEnd('/');
+            var listenUrl = parse.GetValue(port) is { } httpPort ? PortCheck.WithPort(parse.GetValue(url)!, httpPort) : parse.GetValue(url)!;
             var options = new GatewayOptions { Url = listenUrl, Cluster = parse.GetValue(cluster) };
             var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
             environment.GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);

@@ -56,6 +56,12 @@ public sealed class ServePortTests : IDisposable
         Assert.Equal(new ServePort("HTTP", "--url or --port", IPAddress.Any, 5080), Assert.Single(ports));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", 6000, "http://127.0.0.1:6000")]
+    [InlineData("http://*:5080", 0, "http://0.0.0.0:0")]
+    public void WithPort_ReplacesThePortOfTheUrl(string url, int port, string expected) =>
+        Assert.Equal(expected, PortCheck.WithPort(url, port));
+
     [Fact]
     public async Task Serve_SiloPortTaken_ExitsWithOneBeforeStartingAnything()
     {
