@@ -3,6 +3,7 @@ using CreativeGen.Client.Commands;
 using CreativeGen.Client.Commands.Landscapes;
 using CreativeGen.Client.Commands.Music;
 
+CliConsole.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
 var root = new RootCommand("CreativeGen: original music and landscapes from neural networks, personalized per user.")
 {
     DoctorCommand.Create(),

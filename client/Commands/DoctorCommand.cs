@@ -23,7 +23,10 @@ public static class DoctorCommand
             table.AddRow(".NET", Markup.Escape(environment.DotNetVersion));
             table.AddRow("TorchSharp", Markup.Escape(environment.TorchSharpVersion));
             table.AddRow("libtorch", Markup.Escape(environment.LibTorchVersion));
-            table.AddRow("torch threads", environment.TorchThreads.ToString());
+            table.AddRow("torch threads", Markup.Escape($"{environment.TorchThreads} ({environment.TorchThreadsSource})"));
+            var (samplingThreads, samplingSource) = TorchRuntime.ResolveThreads(Environment.GetEnvironmentVariable(TorchRuntime.ThreadsVariable),
+                1, Music.MusicCommand.SamplingThreadsReason, Environment.ProcessorCount);
+            table.AddRow("torch threads, sampling", Markup.Escape($"{samplingThreads} ({samplingSource})"));
             table.AddRow("CUDA available", environment.CudaAvailable ? "yes" : "no");
             table.AddRow("libstdc++ fix", Markup.Escape(environment.LibStdCxxFix));
             AnsiConsole.Write(table);

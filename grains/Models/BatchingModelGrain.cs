@@ -81,23 +81,24 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     /// (a 4xx at the gateway) and goes away once it has answered, and nothing is logged as an error. A silo that cannot load a
     /// known model still fails the activation.
     /// </summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var grainType = GetType().Name;
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, grainType);
         try
         {
             ModelKey.RequireCanonical(this.GetPrimaryKeyString(), models.Value.Replicas);
-            current = Start(LoadDeployed(CatalogKey));
+            // Reading a checkpoint takes seconds: off the grain's scheduler, which warns about (and is blocked by) long turns.
+            var (key, deployed) = (CatalogKey, deployment.State.Version);
+            current = Start(await Task.Run(() => LoadDeployed(key, deployed), cancellationToken));
         }
         catch (GenerationRequestException error) when (error.Kind is not GenerationErrorKind.Unavailable)
         {
             logger.LogInformation("{Grain} {Key} refused: {Reason}", grainType, this.GetPrimaryKeyString(), error.Message);
             refusal = error;
-            return Task.CompletedTask;
+            return;
         }
         CreativeGenMetrics.GrainActivated(grainType);
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -155,9 +156,9 @@ public abstract class BatchingModelGrain<TGenerator, TRequest>(
     }
 
     /// <summary>The version a swap chose, if any; the default if that version can no longer be loaded (logged).</summary>
-    private ModelLease<TGenerator> LoadDeployed(string key)
+    private ModelLease<TGenerator> LoadDeployed(string key, string? deployed)
     {
-        if (ModelKey.Parse(key).Version is not null || deployment.State.Version is not { } version) return Lease(key);
+        if (ModelKey.Parse(key).Version is not null || deployed is not { } version) return Lease(key);
         try
         {
             return Lease(ModelKey.Versioned(key, version));

@@ -12,29 +12,43 @@ public sealed record TorchEnvironment(
     string LibTorchVersion,
     int TorchThreads,
     bool CudaAvailable,
-    string LibStdCxxFix);
+    string LibStdCxxFix,
+    string TorchThreadsSource);
 
 /// <summary>Process-wide torch set-up and a self-check that libtorch really computes.</summary>
 public static class TorchRuntime
 {
+    public const string ThreadsVariable = "CREATIVEGEN_TORCH_THREADS";
+
     private static readonly Lock InitLock = new();
     private static bool initialized;
 
+    /// <summary>Why the process has the torch threads it has, e.g. "all 16 cores" (printed next to the count).</summary>
+    public static string ThreadsSource { get; private set; } = "not initialized";
+
     /// <summary>
     /// Call before the first torch operation. Sets the intra-op thread count once per process:
-    /// CREATIVEGEN_TORCH_THREADS when set, else <paramref name="defaultThreads"/>, else the core count.
+    /// CREATIVEGEN_TORCH_THREADS when set, else <paramref name="defaultThreads"/> (a command's own default, for
+    /// <paramref name="defaultReason"/>), else the core count.
     /// </summary>
-    public static void Initialize(int? defaultThreads = null)
+    public static void Initialize(int? defaultThreads = null, string? defaultReason = null)
     {
         lock (InitLock)
         {
             if (initialized) return;
-            var requested = ReadThreadsFromEnvironment() ?? defaultThreads ?? Environment.ProcessorCount;
-            torch.set_num_threads(Math.Max(1, requested));
+            var (threads, source) = ResolveThreads(Environment.GetEnvironmentVariable(ThreadsVariable), defaultThreads, defaultReason, Environment.ProcessorCount);
+            torch.set_num_threads(threads);
+            ThreadsSource = source;
             LibTorchBackends.Configure();
             initialized = true;
         }
     }
+
+    /// <summary>The thread count and its reason: a positive <paramref name="configured"/> value wins, then the command's default, then all cores.</summary>
+    public static (int Threads, string Source) ResolveThreads(string? configured, int? defaultThreads, string? defaultReason, int cores) =>
+        int.TryParse(configured, out var value) && value > 0 ? (value, $"{ThreadsVariable}={value}")
+        : defaultThreads is { } threads ? (Math.Max(1, threads), $"{defaultReason ?? "this command's default"}; {ThreadsVariable} overrides")
+        : (Math.Max(1, cores), $"all {cores} cores; {ThreadsVariable} overrides");
 
     public static Device PreferredDevice => torch.cuda.is_available() ? CUDA : CPU;
 
@@ -47,7 +61,8 @@ public static class TorchRuntime
             torch.__version__,
             torch.get_num_threads(),
             torch.cuda.is_available(),
-            DescribeLibStdCxxFix());
+            DescribeLibStdCxxFix(),
+            ThreadsSource);
     }
 
     /// <summary>
@@ -98,11 +113,6 @@ public static class TorchRuntime
                 throw new InvalidOperationException($"{stage}: a gradient is not finite.");
         }
     }
-
-    private static int? ReadThreadsFromEnvironment() =>
-        int.TryParse(Environment.GetEnvironmentVariable("CREATIVEGEN_TORCH_THREADS"), out var value) && value > 0
-            ? value
-            : null;
 
     private static string DescribeLibStdCxxFix()
     {

@@ -71,7 +71,7 @@ public static class LandscapeEvalCommand
         var model = ClassifierTraining.Train(train, epochs, onEpoch: (epoch, loss) => log($"classifier epoch {epoch}: loss {loss:F3}"));
         var header = new ClassifierTraining.Header(train.Categories.ToArray(), resolution, 32, epochs, ClassifierTraining.Accuracy(model, val));
         ClassifierTraining.Save(path, model, header);
-        log($"classifier val accuracy {header.ValAccuracy:P1}, saved to {path}");
+        log($"classifier val accuracy {header.ValAccuracy:P1}, saved to {Path.GetFullPath(path)}");
         return (model, header);
     }
 }

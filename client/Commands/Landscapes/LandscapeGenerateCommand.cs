@@ -47,8 +47,9 @@ public static class LandscapeGenerateCommand
                 images = generator.GenerateRgb(Enumerable.Range(0, n).Select(i => new LandscapeRequest(firstCategory, first + i, psi)).ToList());
                 columns = Math.Min(n, 8);
             }
-            Write(images, generator.Resolution, columns, parse.GetValue(output)!);
-            AnsiConsole.MarkupLineInterpolated($"{images.Count} image(s) from {generator.ModelName} (version {generator.ModelVersion}, {generator.TrainedSteps} steps) -> {parse.GetValue(output)}");
+            var target = Path.GetFullPath(parse.GetValue(output)!);
+            Write(images, generator.Resolution, columns, target);
+            AnsiConsole.MarkupLineInterpolated($"wrote {target}: {images.Count} image(s) from {generator.ModelName} (version {generator.ModelVersion}, {generator.TrainedSteps} steps)");
             return 0;
         }));
         return command;

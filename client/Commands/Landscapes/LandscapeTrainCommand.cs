@@ -61,7 +61,7 @@ public static class LandscapeTrainCommand
                 parse.GetValue(cache)?.FullName, parse.GetValue(maxPerCategory), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
             AnsiConsole.MarkupLineInterpolated($"{trainer.Model.Architecture} {trainer.Model.Resolution}px w={trainer.Model.BaseWidth} batch={trainer.Training.BatchSize} seed={trainer.Training.Seed}, {dataset.Count} images, from step {trainer.Step} to {run.TotalSteps}, torch threads {TorchSharp.torch.get_num_threads()}");
             TrainingConsole.Run(trainer, dataset, run, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[green]stopped at step {trainer.Step}[/] ({trainer.CpuSeconds:F0} CPU s); model: {run.ModelPath}");
+            AnsiConsole.MarkupLineInterpolated($"[green]stopped at step {trainer.Step}[/] ({trainer.CpuSeconds:F0} CPU s); model: {Path.GetFullPath(run.ModelPath)}");
             return 0;
         })));
         return command;

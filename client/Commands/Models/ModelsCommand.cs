@@ -51,7 +51,9 @@ public static class ModelsCommand
         {
             var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(parse.GetValue(model)!);
             var json = parse.GetValue(options) is { } file ? await File.ReadAllTextAsync(file.FullName, token) : null;
-            Print(await coordinator.StartAsync(new MusicTrainingJob(parse.GetValue(train)!, parse.GetValue(validation)!, parse.GetValue(run)!,
+            // A relative path is made absolute here, against the directory the command was typed in (a silo's own
+            // working directory is no place a user can see); absolute paths are passed on as the silo will see them.
+            Print(await coordinator.StartAsync(new MusicTrainingJob(Path.GetFullPath(parse.GetValue(train)!), Path.GetFullPath(parse.GetValue(validation)!), Path.GetFullPath(parse.GetValue(run)!),
                 parse.GetValue(epochs), OptionsJson: json, Resume: parse.GetValue(resume))));
             if (parse.GetValue(follow)) await FollowAsync(coordinator, token);
         }, token));

@@ -22,5 +22,7 @@ public static class MusicCommand
     /// otherwise. Small per-step matrix products only lose from threading (measured: 2 threads were several
     /// times slower than 1 on the shared 2-core machine).
     /// </summary>
-    public static void InitializeTorchForSampling() => TorchRuntime.Initialize(defaultThreads: 1);
+    public static void InitializeTorchForSampling() => TorchRuntime.Initialize(defaultThreads: 1, defaultReason: SamplingThreadsReason);
+
+    public const string SamplingThreadsReason = "1 for token-by-token sampling: music generate, eval and speed";
 }

@@ -16,9 +16,10 @@ public static class MusicExportCommand
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
             TorchRuntime.Initialize();
-            MusicCheckpoint.Export(parse.GetValue(from)!, parse.GetValue(to)!);
-            var size = new FileInfo(parse.GetValue(to)!).Length;
-            AnsiConsole.MarkupLine($"wrote {Markup.Escape(parse.GetValue(to)!)} ({size / 1e6:F2} MB, version {MusicCheckpoint.Version(parse.GetValue(to)!)})");
+            var target = Path.GetFullPath(parse.GetValue(to)!);
+            MusicCheckpoint.Export(parse.GetValue(from)!, target);
+            var size = new FileInfo(target).Length;
+            AnsiConsole.MarkupLine($"wrote {Markup.Escape(target)} ({size / 1e6:F2} MB, version {MusicCheckpoint.Version(target)})");
             return 0;
         }));
         return command;

@@ -40,12 +40,13 @@ public static class MusicGenerateCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             var tokens = generator.GenerateTokens([request], [primerPiece]);
             var midi = generator.ToMidi(tokens[0], request);
-            var outPath = parse.GetValue(output)!;
+            var outPath = Path.GetFullPath(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(outPath, midi);
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(outPath)}: {tokens[0].Length} tokens in {started.Elapsed.TotalSeconds:F1} s, " +
                 $"model {Markup.Escape(generator.ModelName)} version {generator.ModelVersion}, seed {seedValue}");
-            if (parse.GetValue(wav) is { } wavPath)
+            if (parse.GetValue(wav) is { } wavOption)
             {
+                var wavPath = Path.GetFullPath(wavOption);
                 AtomicFile.WriteAllBytes(wavPath, MidiAudioRenderer.RenderWav(midi, parse.GetValue(soundFont)));
                 AnsiConsole.MarkupLine($"wrote {Markup.Escape(wavPath)}");
             }

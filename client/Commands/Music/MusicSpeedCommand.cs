@@ -22,7 +22,7 @@ public static class MusicSpeedCommand
             MusicCommand.InitializeTorchForSampling();
             using var generator = MusicModelLoader.LoadGenerator(parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName));
             var table = new Table().AddColumns("streams", "tokens/s (median)", "runs", "time: network / sampling / other (median run)", "network only, tokens/s");
-            AnsiConsole.MarkupLine($"torch threads: {TorchSharp.torch.get_num_threads()}");
+            AnsiConsole.MarkupLine($"torch threads: {TorchSharp.torch.get_num_threads()} ({Markup.Escape(TorchRuntime.ThreadsSource)})");
             foreach (var streams in parse.GetValue(batches)!)
             {
                 var runs = new List<(double Rate, GenerationTimings Timings)>();

@@ -114,7 +114,7 @@ public static class MusicTrainCommand
                 using var trainer = Build(new SpectreTrainingObserver(null));
                 result = trainer.Run(cancel.Token);
             }
-            AnsiConsole.MarkupLine($"stopped: {Markup.Escape(result!.StopReason)}. Best validation loss {result.State.BestValidationLoss:F4} at epoch {result.State.BestEpoch}; checkpoints: {Markup.Escape(result.LastCheckpoint)}, {Markup.Escape(result.BestCheckpoint)}");
+            AnsiConsole.MarkupLine($"stopped: {Markup.Escape(result!.StopReason)}. Best validation loss {result.State.BestValidationLoss:F4} at epoch {result.State.BestEpoch}; checkpoints: {Markup.Escape(Path.GetFullPath(result.LastCheckpoint))}, {Markup.Escape(Path.GetFullPath(result.BestCheckpoint))}");
             return 0;
         }));
         return command;

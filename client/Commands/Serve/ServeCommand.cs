@@ -16,6 +16,9 @@ public static class ServeCommand
     public static Command Create()
     {
         var url = new Option<string>("--url") { Description = "Listening URL.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var port = new Option<int?>("--port") { Description = "HTTP port (replaces the port of --url; 0: any free port)." };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Port of the embedded silo (default: CreativeGen__SiloPort, else 11111)." };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans client gateway port of the embedded silo, what `--cluster localhost:PORT` joins (default: CreativeGen__GatewayPort, else 30000)." };
         var state = new Option<string?>("--state") { Description = "State directory of the embedded file store (default: CreativeGen__StateDirectory, else ./state)." };
         var models = new Option<string?>("--models") { Description = "Model directory (default: the shipped models)." };
         var cluster = new Option<string?>("--cluster")
@@ -27,11 +30,12 @@ public static class ServeCommand
         var maxBatch = new Option<int>("--max-batch") { Description = "Fixed maximum batch size (default 0: measure on this device when a model loads)." };
         var command = new Command("serve", "Start the HTTP API (with an embedded silo unless --cluster is given).")
         {
-            url, state, models, cluster, clusterId, noBatching, maxBatch,
+            url, port, siloPort, gatewayPort, state, models, cluster, clusterId, noBatching, maxBatch,
         };
         command.SetAction(async (parse, token) =>
         {
-            var options = new GatewayOptions { Url = parse.GetValue(url)!, Cluster = parse.GetValue(cluster) };
+            var listenUrl = parse.GetValue(port) is { } httpPort ? PortCheck.WithPort(parse.GetValue(url)!, httpPort) : parse.GetValue(url)!;
+            var options = new GatewayOptions { Url = listenUrl, Cluster = parse.GetValue(cluster) };
             var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
             environment.GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
             environment.GetSection(RateLimitOptions.Section).Bind(options.RateLimit);
@@ -41,6 +45,8 @@ public static class ServeCommand
             if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;
             if (parse.GetValue(noBatching)) options.Silo.Batching.Enabled = false;
             if (parse.GetValue(maxBatch) is > 0 and var size) options.Silo.Batching.MaxBatchSize = size;
+            options.Silo.SiloPort = parse.GetValue(siloPort) ?? options.Silo.SiloPort;
+            options.Silo.GatewayPort = parse.GetValue(gatewayPort) ?? options.Silo.GatewayPort;
             return await RunAsync(options, token);
         });
         return command;
@@ -50,6 +56,8 @@ public static class ServeCommand
     {
         try
         {
+            if (options.Cluster is null) options.Silo.Validate();
+            PortCheck.EnsureFree(PortCheck.PortsOf(options)); // before anything binds: a second serve must not share the ports
             await using var app = GatewayApplication.Build(options);
             await app.StartAsync(token);
             var mode = options.Cluster is null
@@ -60,7 +68,7 @@ public static class ServeCommand
             await app.WaitForShutdownAsync(token);
             return 0;
         }
-        catch (Exception error) when (error is ArgumentException or IOException or InvalidOperationException)
+        catch (Exception error) when (error is ArgumentException or IOException or InvalidOperationException or UriFormatException)
         {
             AnsiConsole.MarkupLine($"[red]serve failed[/]: {Markup.Escape(error.Message)}");
             return 1;

@@ -102,7 +102,7 @@ public sealed class TrainingCoordinatorTests : IAsyncLifetime
 
     private MusicTrainingJob Job(int epochs)
     {
-        var music = Path.Combine(CreativeGen.Ml.Tests.TestData.SharedData, "music", "piano-midi");
+        var music = CreativeGen.Ml.Tests.TestData.Fixture("music", "piano-midi"); // the shipped real pieces: 4 train, 2 val
         var tiny = TrainingOptions.PianoSmall with
         {
             EmbeddingSize = 16, HiddenSize = 32, Layers = 2, SequenceLength = 48, BatchSize = 8, WindowsPerEpoch = 24, Seed = 3,

@@ -2,10 +2,19 @@ using CreativeGen.Ml.Music.Midi;
 
 namespace CreativeGen.Ml.Tests.Music;
 
-/// <summary>Real files from the shared music data, picked deterministically.</summary>
+/// <summary>
+/// Real files from the shared music data, picked deterministically (tests using them skip without the data, see
+/// <see cref="TestData.RequireSharedData"/>), and the few real pieces shipped under Fixtures/music (always present).
+/// </summary>
 public static class MusicTestData
 {
     public static string MusicRoot => Path.Combine(TestData.SharedData, "music");
+
+    /// <summary>Four real piano pieces shipped with the tests (the ones a 4-file load picks from the full train split).</summary>
+    public static string FixturePianoTrain => TestData.Fixture("music", "piano-midi", "train");
+
+    /// <summary>Two real piano pieces shipped with the tests (the ones a 2-file load picks from the full val split).</summary>
+    public static string FixturePianoVal => TestData.Fixture("music", "piano-midi", "val");
 
     public static string PianoTrain => Path.Combine(MusicRoot, "piano-midi", "train");
 

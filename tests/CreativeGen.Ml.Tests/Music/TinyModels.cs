@@ -3,7 +3,7 @@ using CreativeGen.Ml.Music.Training;
 
 namespace CreativeGen.Ml.Tests.Music;
 
-/// <summary>Tiny models trained for a few steps on a few real files, for tests.</summary>
+/// <summary>Tiny models trained for a few steps on a few real files (shipped fixtures), for tests.</summary>
 public static class TinyModels
 {
     public static TrainingOptions Options => TrainingOptions.PianoSmall with
@@ -19,7 +19,8 @@ public static class TinyModels
         Seed = 11,
     };
 
-    public static MusicData PianoData => new(MusicTestData.PianoTrain, MusicTestData.PianoVal, MaxTrainFiles: 4, MaxValidationFiles: 2);
+    /// <summary>The shipped piano fixtures: the same pieces a 4 + 2 file load of the shared corpus picks.</summary>
+    public static MusicData PianoData => new(MusicTestData.FixturePianoTrain, MusicTestData.FixturePianoVal, MaxTrainFiles: 4, MaxValidationFiles: 2);
 
     /// <summary>Trains and returns the path of best.ckpt inside <paramref name="folder"/>.</summary>
     public static string Train(string folder, TrainingOptions options, MusicData data, int epochs = 1)

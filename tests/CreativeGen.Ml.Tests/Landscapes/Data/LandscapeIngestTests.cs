@@ -6,7 +6,7 @@ namespace CreativeGen.Ml.Tests.Landscapes.Data;
 
 public sealed class LandscapeIngestTests
 {
-    [Fact]
+    [SkippableFact]
     public void Load_CorruptTruncatedAndNonImageFiles_SkipsEachNamingItAndLoadsTheRest()
     {
         using var data = new LandscapeTestData(perCategory: 3);
@@ -34,7 +34,7 @@ public sealed class LandscapeIngestTests
         Assert.Equal(new long[] { 3, 3, 3, 3 }, Enumerable.Range(0, 4).Select(c => (long)dataset.CountOf(c)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Load_RealPhotos_ScalesPixelsToUnitRangeAtTheRequestedResolution()
     {
         using var data = new LandscapeTestData(perCategory: 2);
@@ -68,7 +68,7 @@ public sealed class LandscapeIngestTests
         Assert.True(upscaled[0] > 200 && upscaled[1] > 200 && upscaled[2] < 40);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Load_WithCache_SecondLoadReadsTheCacheAndGivesIdenticalPixels()
     {
         using var data = new LandscapeTestData(perCategory: 2);

@@ -8,7 +8,7 @@ public sealed class ClassifierTrainingTests
 {
     public ClassifierTrainingTests() => TorchRuntime.Initialize();
 
-    [Fact]
+    [SkippableFact]
     public void Train_FewRealPhotos_LossFallsAndSavedClassifierPredictsTheSame()
     {
         using var data = new LandscapeTestData(perCategory: 8);

@@ -9,7 +9,7 @@ public sealed class MemorizationTests
 {
     public MemorizationTests() => TorchRuntime.Initialize();
 
-    [Fact]
+    [SkippableFact]
     public void Compare_GeneratorThatCopiesTrainingImages_IsFlaggedAndHeldOutImagesAreNot()
     {
         using var trainData = new LandscapeTestData(perCategory: 6);
@@ -40,7 +40,7 @@ public sealed class MemorizationTests
         Assert.Equal(1.0, distances[1], 5); // sqrt((0+0+0+4)/4)
     }
 
-    [Fact]
+    [SkippableFact]
     public void Diversity_CollapsedSetScoresFarBelowRealPhotos()
     {
         using var data = new LandscapeTestData(perCategory: 5);

@@ -8,7 +8,7 @@ public sealed class DiffAugmentTests
 {
     public DiffAugmentTests() => TorchRuntime.Initialize();
 
-    [Fact]
+    [SkippableFact]
     public void Apply_RealBatch_KeepsShapeChangesPixelsAndPassesGradients()
     {
         using var random = new torch.Generator(3);

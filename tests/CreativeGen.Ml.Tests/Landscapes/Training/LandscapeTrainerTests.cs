@@ -20,7 +20,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         dataset = data.Load(16);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Resume_FromCheckpointMidRun_ContinuesExactlyAsAnUninterruptedRun()
     {
         using var straight = TinyLandscapeModels.Trainer();
@@ -43,7 +43,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         AssertSameWeights(straight.Discriminator, resumed.Discriminator);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TrainingRun_FewSteps_WritesCheckpointsAndContactSheetsAndMovesTheWeights()
     {
         using var trainer = TinyLandscapeModels.Trainer();
@@ -67,7 +67,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         Assert.True(new FileInfo(run.ModelPath).Length < new FileInfo(run.TrainingCheckpointPath).Length / 2, "the model file holds only the EMA generator");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Resume_BalancedRecipe_KeepsTwoDiscriminatorStepsAndNoCutout()
     {
         var path = Path.Combine(output, "balanced.ckpt");
@@ -83,7 +83,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         Assert.Equal(GanTrainingOptions.LandscapeBalanced(batchSize: 8), resumed.Training);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Resume_MinibatchStdAndModeSeeking_ContinuesExactlyAndKeepsTheOptions()
     {
         var model = new LandscapeModelOptions(LandscapeTestData.Categories, resolution: 16, latentSize: 16, baseWidth: 8, embeddingSize: 8, minibatchStdDevGroup: 4);
@@ -109,7 +109,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         AssertSameWeights(straight.Discriminator, resumed.Discriminator);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ExportRawModel_WritesTheRawGeneratorAndLeavesTrainingUntouched()
     {
         using var trainer = TinyLandscapeModels.Trainer();
@@ -128,7 +128,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         foreach (var (name, tensor) in trainer.Generator.state_dict()) TensorAssert.Identical(before[name], tensor, name);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TrainStep_BaselineRecipe_TrainsTheTransposedDcgan()
     {
         using var trainer = new LandscapeTrainer(TinyLandscapeModels.Options(LandscapeArchitecture.TransposedDcgan), GanTrainingOptions.SeedBaseline(batchSize: 8));
@@ -137,7 +137,7 @@ public sealed class LandscapeTrainerTests : IDisposable
         AssertSameWeights(trainer.Generator, trainer.Ema); // no averaging in the seed recipe
     }
 
-    [Fact]
+    [SkippableFact]
     public void Resume_ModelFileInsteadOfTrainingCheckpoint_SaysWhatIsNeeded()
     {
         using var trainer = TinyLandscapeModels.Trainer();

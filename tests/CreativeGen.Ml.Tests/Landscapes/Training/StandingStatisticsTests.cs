@@ -8,7 +8,7 @@ public sealed class StandingStatisticsTests
 {
     public StandingStatisticsTests() => TorchRuntime.Initialize();
 
-    [Fact]
+    [SkippableFact]
     public void Recalibrate_EmaWithForeignStatistics_EvalOutputMatchesItsOwnBatchStatistics()
     {
         using var data = new LandscapeTestData(perCategory: 4);

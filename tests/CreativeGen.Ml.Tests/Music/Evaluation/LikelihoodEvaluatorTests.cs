@@ -11,7 +11,7 @@ public sealed class LikelihoodEvaluatorTests(TinyPianoModelFixture model) : ICla
         var (header, network, _) = MusicCheckpoint.Load(model.Checkpoint);
         using (network)
         {
-            var report = LikelihoodEvaluator.Evaluate(network, header, MusicTestData.PianoVal, maxFiles: 2);
+            var report = LikelihoodEvaluator.Evaluate(network, header, MusicTestData.FixturePianoVal, maxFiles: 2);
 
             Assert.Equal(2, report.Pieces);
             Assert.InRange(report.BitsPerToken, 1, Math.Log2(header.Model.VocabularySize));

@@ -8,7 +8,7 @@ public class SetComparisonTests
     private static List<PieceFeatures> Segments(string folder, int count, int stride) =>
         [.. MusicTestData.Files(folder, count, stride).Select(f => PieceFeatures.Of(GeneratedSetEvaluator.Segment(SustainPedal.Apply(MidiReader.Read(f)), 30)))];
 
-    [Fact]
+    [SkippableFact]
     public void Compare_RealPianoAgainstPiano_OverlapsMoreThanMonotoneRepeatedNotes()
     {
         var reference = Segments(MusicTestData.PianoVal, 12, 2);

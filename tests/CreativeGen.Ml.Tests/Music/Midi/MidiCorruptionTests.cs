@@ -8,7 +8,7 @@ public sealed class MidiCorruptionTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Load_TruncatedFlippedAndEmptyCopies_RejectsEachByNameAndLoadsTheRest()
     {
         Directory.CreateDirectory(folder);

@@ -4,7 +4,7 @@ namespace CreativeGen.Ml.Tests.Music.Midi;
 
 public class MidiReaderTests
 {
-    [Fact]
+    [SkippableFact]
     public void Load_EveryFileOfTheSharedCorpus_LoadsWithNotes()
     {
         var corpus = MidiCorpus.Load(MusicTestData.MusicRoot);

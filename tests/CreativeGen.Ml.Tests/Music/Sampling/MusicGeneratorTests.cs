@@ -103,7 +103,7 @@ public sealed class MusicGeneratorTests(TinyPianoModelFixture model) : IClassFix
     public void Generate_WithPrimer_StartsWithThePrimerAndContinuesPastIt()
     {
         using var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
-        var source = MidiReader.Read(MusicTestData.Files(MusicTestData.PianoVal, 1)[0]);
+        var source = MidiReader.Read(MusicTestData.Files(MusicTestData.FixturePianoVal, 1)[0]);
         var primer = source.WithNotes([.. source.Notes.Where(n => n.EndSeconds < 4)]);
 
         var midi = generator.GenerateMidi([Request(8)], [primer])[0];

@@ -9,7 +9,7 @@ public sealed class TwoTrackGenerationTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Generate_NottinghamStyleModel_WritesMelodyAndChordsOnTwoTracks()
     {
         var data = new Ml.Music.Training.MusicData(MusicTestData.NottinghamTrain, MusicTestData.NottinghamVal, 6, 2);

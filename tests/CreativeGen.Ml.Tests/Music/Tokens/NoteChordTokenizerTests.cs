@@ -5,7 +5,7 @@ namespace CreativeGen.Ml.Tests.Music.Tokens;
 
 public class NoteChordTokenizerTests
 {
-    [Fact]
+    [SkippableFact]
     public void RoundTrip_NotesAndChords_PreservesQuantizedOnsetsAndPitches()
     {
         var train = MusicTestData.Files(MusicTestData.PianoTrain, 6, stride: 45).Select(MidiReader.Read).ToList();

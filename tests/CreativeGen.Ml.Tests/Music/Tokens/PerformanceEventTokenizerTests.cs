@@ -8,15 +8,21 @@ public class PerformanceEventTokenizerTests
     public static TheoryData<string, int> RealFiles()
     {
         var data = new TheoryData<string, int>();
+        if (!Directory.Exists(TestData.SharedDataPath))
+        {
+            data.Add("(shared data missing)", 1); // one case, which skips (or fails under CI=true) naming CREATIVEGEN_DATA
+            return data;
+        }
         foreach (var file in MusicTestData.Files(MusicTestData.PianoTrain, 4, stride: 60)) data.Add(file, 1);
         foreach (var file in MusicTestData.Files(MusicTestData.NottinghamVal, 3, stride: 30)) data.Add(file, 2);
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(RealFiles))]
     public void RoundTrip_PerformanceEvents_PreservesOnsetsAndPitches(string file, int tracks)
     {
+        TestData.RequireSharedData();
         var piece = SustainPedal.Apply(MidiReader.Read(file));
         var tokenizer = new PerformanceEventTokenizer(tracks);
 
