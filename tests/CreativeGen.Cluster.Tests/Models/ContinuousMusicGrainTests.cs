@@ -76,7 +76,7 @@ public sealed class ContinuousMusicGrainTests : IAsyncLifetime
         TorchRuntime.Initialize();
         using var alone = MusicModelLoader.Load(DefaultModels.MusicPath);
         var recipes = Enumerable.Range(0, 64)
-            .Select(i => new MusicParameters(i % 4 == 0 ? null : alone.Composers[i % alone.Composers.Count], 2 + i % 7, 0.8 + 0.05 * (i % 7),
+            .Select(i => new MusicParameters(i % 4 == 0 ? null : alone.Composers[i % alone.Composers.Count], 1 + i % 4, 0.8 + 0.05 * (i % 7),
                 i % 2 == 0 ? 100 : null, i % 5 == 0 ? 30 : null, i % 3 == 0 ? 0.92 : null))
             .ToArray();
         var random = new Random(17);
