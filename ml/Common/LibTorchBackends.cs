@@ -3,14 +3,16 @@ using System.Runtime.InteropServices;
 namespace CreativeGen.Ml.Common;
 
 /// <summary>
-/// Keeps libtorch's convolutions correct. oneDNN 3.7.1, as bundled with TorchSharp 0.107 (libtorch 2.10), computes
-/// garbage in its AVX2 and AVX-512 JIT backward-data convolution when the output has fewer channels than a vector
-/// block (e.g. 16 input channels, 1 or 4 output channels, 4x4 input): the input gradient held NaN or wrong numbers
-/// depending on what memory it reused. A generator's toRGB layer (3 output channels) is such a shape, so landscape
-/// training diverged within 2-44 steps and resumed runs differed from uninterrupted ones (seen on an AMD EPYC with
-/// AVX-512; the kernels are the same on Intel). oneDNN's AVX kernels are right, so oneDNN is capped at AVX
-/// (ONEDNN_MAX_CPU_ISA, set in the native environment before oneDNN first reads it): a 64 px GAN step took 1.6 CPU s
-/// there, against 0.8 with the faulty kernels and 4.9 with ATen's own im2col convolutions.
+/// Keeps libtorch's convolutions correct and repeatable. oneDNN 3.7.1, as bundled with TorchSharp 0.107 (libtorch
+/// 2.10), computes garbage in its AVX2 and AVX-512 JIT backward-data convolution when the output has fewer channels
+/// than a vector block (e.g. 16 input channels, 1 or 4 output channels, 4x4 input): the input gradient held NaN or
+/// wrong numbers depending on what memory it reused. A generator's toRGB layer (3 output channels) is such a shape, so
+/// landscape training diverged within 2-44 steps and resumed runs differed from uninterrupted ones (seen on an AMD
+/// EPYC with AVX-512; the kernels are the same on Intel). Its AVX kernels are right but, with 2 threads, not
+/// repeatable for some shapes (a discriminator with a minibatch-deviation channel: 6 of 8 identical runs differed).
+/// Its SSE4.1 kernels were right and repeatable, so oneDNN is capped there (ONEDNN_MAX_CPU_ISA, set in the native
+/// environment before oneDNN first reads it). A 64 px GAN step took 2.3 CPU s there, 1.5 at AVX, 0.8 with the faulty
+/// AVX-512 kernels and 4.9 with ATen's own im2col convolutions (one thread, bench/RESULTS.md).
 /// A user's own ONEDNN_MAX_CPU_ISA is respected. NNPACK is turned off: libtorch tries it first for some shapes and
 /// warns on every call on CPUs it does not support. TorchSharp exposes no switch for either back end, so they are
 /// libtorch's exported C++ functions: at::globalContext() and members taking the context as first argument.
@@ -18,7 +20,7 @@ namespace CreativeGen.Ml.Common;
 public static class LibTorchBackends
 {
     private const string IsaVariable = "ONEDNN_MAX_CPU_ISA";
-    private const string CorrectIsa = "AVX";
+    private const string CorrectIsa = "SSE41";
 
     [DllImport("libc", EntryPoint = "setenv")]
     private static extern int NativeSetEnvironment(string name, string value, int overwrite);
