@@ -40,9 +40,17 @@ public static class LandscapeModelLoader
         }
     }
 
+    /// <summary>
+    /// Bump whenever the same weights and request would give other pixels. Revision 1 (the bare checkpoint hash): one
+    /// batched pass, oneDNN's own kernel choice. Revision 2: one image per pass, oneDNN capped at SSE4.1, so recipes of
+    /// revision 1 answer 410 Gone rather than regenerate with other last bits.
+    /// </summary>
+    public const string RenderingRevision = "r2";
+
+    /// <summary>The version id of a checkpoint with this renderer: "&lt;checkpoint hash&gt;.&lt;rendering revision&gt;".</summary>
     private static string Version(string path)
     {
         using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+        return $"{Convert.ToHexStringLower(SHA256.HashData(stream))[..12]}.{RenderingRevision}";
     }
 }

@@ -10,7 +10,7 @@ namespace CreativeGen.Cluster.Tests.Models;
 /// <summary>The shipped models with the shipped archive: an earlier landscape version still loads by its version id.</summary>
 public sealed class ModelArchiveTests
 {
-    private const string ArchivedLandscapeVersion = "9041a2b2eb41"; // the default before the mode-seeking model
+    private const string ArchivedLandscapeVersion = "9041a2b2eb41.r2"; // the default before the mode-seeking model, rendering revision 2
 
     [Fact]
     public void DefaultModels_ArchivedVersion_LoadsThatVersionBesideTheCurrentOne()
@@ -32,6 +32,7 @@ public sealed class ModelArchiveTests
     [InlineData("0123456789ab")]   // never archived
     [InlineData("..")]             // not an id: never read as a path
     [InlineData("9041a2b2eb41.s9")] // the archived file, asked for under another sampling revision
+    [InlineData("9041a2b2eb41")]    // rendering revision 1: batched passes, other last bits
     public void DefaultModels_VersionNotKept_IsGone(string version)
     {
         using var provider = new ServiceCollection().AddDefaultModels(new DefaultModelNames(), DefaultModels.Directory).BuildServiceProvider();
