@@ -8,7 +8,7 @@ namespace CreativeGen.Ml.Landscapes;
 /// <param name="Truncation">Truncation ψ in (0, 1]: lower trades variety for fidelity.</param>
 public sealed record LandscapeRequest(string Category, long Seed, double Truncation = 1.0);
 
-/// <summary>A loaded landscape generator. Implementations run the requests as one batched forward pass.</summary>
+/// <summary>A loaded landscape generator. A request's pixels must not depend on the other requests of a call (LandscapeModel runs one image per pass).</summary>
 public interface ILandscapeGenerator : IDisposable
 {
     string ModelName { get; }

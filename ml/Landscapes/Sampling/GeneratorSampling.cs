@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Landscapes.Sampling;
 
-/// <summary>Runs a generator for sampling: eval mode, no gradients, one batched forward pass.</summary>
+/// <summary>Runs a generator for sampling: eval mode, no gradients, one forward pass over the given rows (LandscapeModel passes one row at a time; evaluation and contact sheets batch).</summary>
 public static class GeneratorSampling
 {
     /// <param name="latents">(B, L)</param>
