@@ -29,6 +29,7 @@ public static class DoctorCommand
             table.AddRow("torch threads, sampling", Markup.Escape($"{samplingThreads} ({samplingSource})"));
             table.AddRow("CUDA available", environment.CudaAvailable ? "yes" : "no");
             table.AddRow("libstdc++ fix", Markup.Escape(environment.LibStdCxxFix));
+            table.AddRow("convolutions", Markup.Escape(environment.ConvolutionBackends));
             AnsiConsole.Write(table);
 
             TorchRuntime.SelfCheck();

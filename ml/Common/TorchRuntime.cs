@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Common;
 
-/// <summary>What the process runs on: versions, threads, device, and the state of the libstdc++ fix.</summary>
+/// <summary>What the process runs on: versions, threads, device, the libstdc++ fix and the convolution back ends.</summary>
 public sealed record TorchEnvironment(
     string DotNetVersion,
     string TorchSharpVersion,
@@ -13,7 +13,8 @@ public sealed record TorchEnvironment(
     int TorchThreads,
     bool CudaAvailable,
     string LibStdCxxFix,
-    string TorchThreadsSource);
+    string TorchThreadsSource,
+    string ConvolutionBackends);
 
 /// <summary>Process-wide torch set-up and a self-check that libtorch really computes.</summary>
 public static class TorchRuntime
@@ -62,7 +63,8 @@ public static class TorchRuntime
             torch.get_num_threads(),
             torch.cuda.is_available(),
             DescribeLibStdCxxFix(),
-            ThreadsSource);
+            ThreadsSource,
+            LibTorchBackends.State);
     }
 
     /// <summary>
