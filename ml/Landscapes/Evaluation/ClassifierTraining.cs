@@ -19,7 +19,7 @@ public static class ClassifierTraining
     {
         if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "At least one epoch.");
         torch.manual_seed(seed);
-        var model = new LandscapeClassifier("classifier", train.Categories.Count);
+        var model = TorchDevice.Place(new LandscapeClassifier("classifier", train.Categories.Count));
         using var optimizer = torch.optim.Adam(model.parameters(), 2e-3, weight_decay: 1e-4);
         var random = new Random((int)seed);
         for (var epoch = 1; epoch <= epochs; epoch++)
@@ -57,8 +57,8 @@ public static class ClassifierTraining
         for (long start = 0; start < images.shape[0]; start += 256)
         {
             using var scope = torch.NewDisposeScope();
-            var chunk = images[(int)start..(int)Math.Min(start + 256, images.shape[0])];
-            result.AddRange(model.forward(chunk).argmax(1).data<long>().ToArray());
+            var chunk = TorchDevice.Place(images[(int)start..(int)Math.Min(start + 256, images.shape[0])]);
+            result.AddRange(TorchDevice.ToHost(model.forward(chunk).argmax(1)).data<long>().ToArray());
         }
         return result.ToArray();
     }
@@ -91,7 +91,7 @@ public static class ClassifierTraining
             var header = JsonSerializer.Deserialize<Header>(reader.ReadString()) ?? throw new InvalidDataException($"{path}: empty header.");
             var model = new LandscapeClassifier("classifier", header.Categories.Length, header.Width);
             model.load(reader, strict: true);
-            model.eval();
+            TorchDevice.Place(model).eval();
             return (model, header);
         }
         catch (Exception error) when (error is EndOfStreamException or JsonException or IOException or ArgumentException)

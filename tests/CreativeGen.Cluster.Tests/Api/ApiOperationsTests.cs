@@ -64,6 +64,8 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(api.Models.MusicGenerator.Composers, catalog!.Music.Composers);
         Assert.Equal(api.Models.LandscapeGenerator.Categories, catalog.Landscape.Categories);
         Assert.Equal(api.Models.LandscapeGenerator.ModelVersion, catalog.Landscape.Version);
+        Assert.Equal("cpu", catalog.Landscape.Device); // CREATIVEGEN_DEVICE unset: the default
+        Assert.StartsWith("cpu", catalog.Music.Device);
     }
 
     [Fact]
