@@ -40,6 +40,7 @@ public static class ServeCommand
             environment.GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
             environment.GetSection(RateLimitOptions.Section).Bind(options.RateLimit);
             environment.GetSection(ProxyOptions.Section).Bind(options.Proxy);
+            environment.GetSection(Gateway.Operators.OperatorOptions.Section).Bind(options.Operator);
             options.Silo.StateDirectory = parse.GetValue(state) ?? options.Silo.StateDirectory;
             options.Silo.ModelDirectory = parse.GetValue(models) ?? options.Silo.ModelDirectory;
             if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;

@@ -69,6 +69,17 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task OperatorApi_WithoutConfiguredKeys_RefusesEveryone_EvenAUserWithAValidKey()
+    {
+        var user = await api.CreateUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, "/v1/operator/training/music-piano/stop", user);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("operator API is off", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task UnknownRoute_IsAProblem404_NotAnError()
     {
         var response = await api.Http.GetAsync("/v1/nothing-here");
