@@ -123,5 +123,7 @@ public static class GatewayApplication
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, cluster))
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(silo.ResponseTimeoutSeconds));
+        silo.Tls.Validate(CreativeGenSiloOptions.Section);
+        client.UseClusterTls(silo.Tls);
     }
 }
