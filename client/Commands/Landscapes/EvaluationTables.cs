@@ -30,6 +30,8 @@ internal static class EvaluationTables
         AnsiConsole.Write(consistency);
         AnsiConsole.MarkupLineInterpolated($"category consistency: {report.ConsistentCategories}/{report.Categories.Length} categories closest to their own real images");
         if (report.ClassifierValAccuracy is { } accuracy) AnsiConsole.MarkupLineInterpolated($"classifier val accuracy: {accuracy:P1}");
+        if (report.GeneratedBorders is { } borders && report.RealBorders is { } realBorders)
+            AnsiConsole.MarkupLineInterpolated($"edge step / interior step (1 = no streak): generated {borders}; real {realBorders}");
         if (report.Memorization is { } m)
             AnsiConsole.MarkupLineInterpolated($"nearest training image (RMS, 32x32): generated median {m.GeneratedMedian:F3} min {m.GeneratedMinimum:F3}; val median {m.ValMedian:F3} min {m.ValMinimum:F3}; {m.GeneratedShareBelowValFifthPercentile:P1} of generated images are closer than the val 5th percentile ({m.ValFifthPercentile:F3})");
     }

@@ -11,5 +11,6 @@ public static class LandscapeCommand
         LandscapeGenerateCommand.Create(),
         LandscapeEvalCommand.Create(),
         LandscapeSpeedCommand.Create(),
+        LandscapeClassifierCommand.Create(),
     };
 }

@@ -68,6 +68,14 @@ public static class MusicEvalCommand
             table.AddRow(f.Feature, f.GeneratedMean.ToString("F3"), f.ReferenceMean.ToString("F3"), f.OverlapArea.ToString("F3"));
         AnsiConsole.MarkupLine($"{set.GeneratedPieces} generated pieces vs {set.ReferencePieces} reference segments of {set.SegmentSeconds:F0} s (Yang & Lerch; mean of vector norms):");
         AnsiConsole.Write(table);
+        if (set.Structure is { } structure && set.ReferenceStructure is { } real)
+        {
+            var repeats = new Table().AddColumns("bars recurring from earlier in the piece (median, p10–p90)", "generated", "reference");
+            repeats.AddRow("pitch-class set", structure.PitchClass.ToString(), real.PitchClass.ToString());
+            repeats.AddRow("rhythm (16th onsets)", structure.Rhythm.ToString(), real.Rhythm.ToString());
+            repeats.AddRow("both", structure.Bar.ToString(), real.Bar.ToString());
+            AnsiConsole.Write(repeats);
+        }
         if (set.ReferencePitchRuns is null) return;
         var runs = new Table().AddColumns("longest run shared with training", "median", "p90", "max", "mean fraction of piece");
         void Row(string name, RunDistribution d) => runs.AddRow(name, d.Median.ToString("F1"), d.P90.ToString("F1"), d.Max.ToString(), d.MeanFractionOfPiece.ToString("P1"));

@@ -38,4 +38,10 @@ public sealed record LandscapeEvaluationReport
     public double[]? ClassifierAgreementPerCategory { get; init; }
     public double? ClassifierAgreement { get; init; }
     public Memorization.Report? Memorization { get; init; }
+
+    /// <summary>Edge streaks: outermost-line step over interior step, per side, for the generated images.</summary>
+    public BorderArtifacts.Report? GeneratedBorders { get; init; }
+
+    /// <summary>The same for the real val images: what clean edges look like.</summary>
+    public BorderArtifacts.Report? RealBorders { get; init; }
 }

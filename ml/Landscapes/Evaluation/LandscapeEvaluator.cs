@@ -83,6 +83,8 @@ public static class LandscapeEvaluator
             ClassifierAgreementPerCategory = agreement,
             ClassifierAgreement = agreement?.Average(),
             Memorization = memorization,
+            GeneratedBorders = BorderArtifacts.Measure(torch.cat(generated, 0)),
+            RealBorders = BorderArtifacts.Measure(torch.cat(real, 0)),
         };
     }
 

@@ -34,7 +34,8 @@ public static class GeneratedSetEvaluator
             referencePitch = RunDistribution.Of([.. reference.Select(r => pitches.LongestSharedRun(Originality.PitchSequence(r)))]);
             referencePair = RunDistribution.Of([.. reference.Select(r => pairs.LongestSharedRun(Originality.PitchDurationSequence(r)))]);
         }
-        return new GeneratedSetReport(generated.Count, reference.Count, segmentSeconds, features, pitchRuns, pairRuns, referencePitch, referencePair);
+        return new GeneratedSetReport(generated.Count, reference.Count, segmentSeconds, features, pitchRuns, pairRuns, referencePitch, referencePair,
+            RepetitionStructure.Summarize(generated), RepetitionStructure.Summarize(reference));
     }
 
     /// <summary>The notes that start in the first <paramref name="seconds"/> after the first onset, ends clipped (times unchanged).</summary>

@@ -29,4 +29,6 @@ public sealed record GeneratedSetReport(
     RunDistribution PitchRuns,
     RunDistribution PitchDurationRuns,
     RunDistribution? ReferencePitchRuns,
-    RunDistribution? ReferencePitchDurationRuns);
+    RunDistribution? ReferencePitchDurationRuns,
+    RepetitionStructure.SetSummary? Structure = null,
+    RepetitionStructure.SetSummary? ReferenceStructure = null);
