@@ -28,6 +28,7 @@ public static class DoctorCommand
                 1, Music.MusicCommand.SamplingThreadsReason, Environment.ProcessorCount);
             table.AddRow("torch threads, sampling", Markup.Escape($"{samplingThreads} ({samplingSource})"));
             table.AddRow("CUDA available", environment.CudaAvailable ? "yes" : "no");
+            table.AddRow("device", Markup.Escape(environment.Device));
             table.AddRow("libstdc++ fix", Markup.Escape(environment.LibStdCxxFix));
             table.AddRow("convolutions", Markup.Escape(environment.ConvolutionBackends));
             AnsiConsole.Write(table);
@@ -42,7 +43,8 @@ public static class DoctorCommand
             var root = error;
             while (root.InnerException is not null) root = root.InnerException;
             AnsiConsole.MarkupLine($"[red]FAILED[/]: {Markup.Escape(root.GetType().Name)}: {Markup.Escape(root.Message)}");
-            AnsiConsole.MarkupLine("Check that the build ran the LibTorchSharp patch step (see build/LibTorchSharpPatcher.cs).");
+            if (root is not TorchDeviceException)
+                AnsiConsole.MarkupLine("Check that the build ran the LibTorchSharp patch step (see build/LibTorchSharpPatcher.cs).");
             return 1;
         }
     }

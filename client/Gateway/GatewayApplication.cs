@@ -3,6 +3,7 @@ using CreativeGen.Client.Gateway.Audio;
 using CreativeGen.Client.Gateway.Auth;
 using CreativeGen.Client.Gateway.Endpoints;
 using CreativeGen.Client.Gateway.Errors;
+using CreativeGen.Client.Gateway.Operators;
 using CreativeGen.Client.Gateway.RateLimiting;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Telemetry;
@@ -31,6 +32,7 @@ public static class GatewayApplication
     /// <param name="registerModels">Registers generators for the embedded silo; null: the shipped default models.</param>
     public static WebApplication Build(GatewayOptions options, Action<IServiceCollection>? registerModels = null)
     {
+        options.Operator.Validate();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -55,6 +57,7 @@ public static class GatewayApplication
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
         builder.Services.AddSingleton(new ModelNames(options.Silo.Models));
+        builder.Services.AddSingleton<OperatorAudit>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(CreativeGenMetrics.ExportedMeters)
@@ -67,6 +70,7 @@ public static class GatewayApplication
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseApiKeyAuthentication(); // before any endpoint reads a body
+        app.UseOperatorAuthentication(options.Operator);
         app.MapOpenApi();
         // Probes and scrapers are not limited, so a busy client address never makes the gateway look down.
         app.MapPrometheusScrapingEndpoint().DisableRateLimiting();
@@ -76,6 +80,7 @@ public static class GatewayApplication
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
         app.MapModelEndpoints(options.Silo.Models);
+        app.MapOperatorEndpoints();
         return app;
     }
 
@@ -118,5 +123,7 @@ public static class GatewayApplication
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, cluster))
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(silo.ResponseTimeoutSeconds));
+        silo.Tls.Validate(CreativeGenSiloOptions.Section);
+        client.UseClusterTls(silo.Tls);
     }
 }

@@ -20,6 +20,9 @@ public sealed class GatewayOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public ProxyOptions Proxy { get; set; } = new();
+
+    /// <summary>Keys for /v1/operator (model swaps, training); none: that API refuses every call.</summary>
+    public Operators.OperatorOptions Operator { get; set; } = new();
 }
 
 /// <summary>

@@ -19,13 +19,8 @@ public interface ITrainingCoordinatorGrain : IGrainWithStringKey
     [Alias("Stop")]
     Task<TrainingStatus> StopAsync();
 
-    /// <summary>Called by the run itself after each epoch (not for clients).</summary>
-    [Alias("ReportEpoch")]
-    Task ReportEpochAsync(EpochReport report);
-
-    /// <summary>Called by the run itself when it ends (not for clients).</summary>
-    [Alias("ReportEnd")]
-    Task ReportEndAsync(TrainingPhase phase, string message);
+    // The run's own callbacks (epoch done, run ended) are not here: they are the grains assembly's
+    // ITrainingRunReporter, which checks a token only the run holds.
 }
 
 /// <param name="TrainFolder">MIDI files to train on (on the model-host silo).</param>
@@ -64,6 +59,6 @@ public sealed record TrainingStatus(
     string[] DeployedVersions,
     string? Message);
 
-/// <summary>One finished epoch; <see cref="BestCheckpoint"/> is set when it improved the validation loss.</summary>
+/// <summary>One finished epoch; <see cref="Improved"/>: it improved the validation loss, so the run folder's best checkpoint is new.</summary>
 [GenerateSerializer, Immutable, Alias("CreativeGen.EpochReport")]
-public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationLoss, string? BestCheckpoint);
+public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationLoss, bool Improved);

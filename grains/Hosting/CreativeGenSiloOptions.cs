@@ -47,6 +47,9 @@ public sealed class CreativeGenSiloOptions
 
     public DefaultModelNames Models { get; set; } = new();
 
+    /// <summary>Mutual TLS between silos and clients (off by default).</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
+
     public bool UsesPostgres => Clustering == ClusteringMode.AdoNet || Storage == StorageMode.AdoNet;
 
     public void Validate()
@@ -58,5 +61,6 @@ public sealed class CreativeGenSiloOptions
         if (ResponseTimeoutSeconds is <= 0 or > 3600)
             throw new ArgumentException($"{Section}:ResponseTimeoutSeconds must be within (0, 3600].");
         Batching.Validate();
+        Tls.Validate(Section);
     }
 }

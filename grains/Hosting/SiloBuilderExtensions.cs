@@ -31,6 +31,7 @@ public static class SiloBuilderExtensions
             else
                 silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
+        silo.UseClusterTls(options.Tls);
         return silo.AddCreativeGenGrains(options);
     }
 

@@ -3,6 +3,7 @@ using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.Grains.Batching;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Placement;
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class LandscapeModelGrain(
     {
         var serving = Current;
         var generator = serving.Generator;
-        return new(ModelName, generator.ModelVersion, [.. generator.Categories], generator.Resolution, await serving.Batcher.Ready, SiloAddressText);
+        return new(ModelName, generator.ModelVersion, [.. generator.Categories], generator.Resolution, await serving.Batcher.Ready, SiloAddressText, TorchDevice.Name);
     }
 
     public Task<GeneratedBytes> GenerateAsync(LandscapeParameters parameters, long seed) =>

@@ -4,6 +4,7 @@ using CreativeGen.Grains.Batching;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Placement;
 using CreativeGen.Ml.Music;
+using CreativeGen.Ml.Music.Sampling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -26,7 +27,7 @@ public sealed class MusicModelGrain(
     public async Task<MusicModelInfo> DescribeAsync()
     {
         var serving = Current;
-        return new(ModelName, serving.Generator.ModelVersion, [.. serving.Generator.Composers], await serving.Batcher.Ready, SiloAddressText);
+        return new(ModelName, serving.Generator.ModelVersion, [.. serving.Generator.Composers], await serving.Batcher.Ready, SiloAddressText, MusicGenerator.SamplingDevice);
     }
 
     public Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed) =>

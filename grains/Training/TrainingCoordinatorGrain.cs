@@ -14,7 +14,7 @@ namespace CreativeGen.Grains.Training;
 
 /// <summary>
 /// Runs a music training on a thread of its own (never on the Orleans scheduler) on a model-host silo. The run
-/// reports each epoch back through this grain's interface, so that the grain's state and the publishing happen on
+/// reports each epoch back through <see cref="ITrainingRunReporter"/> (with its token), so that the grain's state and the publishing happen on
 /// its scheduler: an improved epoch's model is exported to the model's archive folder as "&lt;hash&gt;.ckpt" and the
 /// model grain hot-swaps to it. The run survives nothing but its checkpoints: after a silo restart the state says
 /// where it stopped, and a start with Resume continues from the last finished epoch.
@@ -25,10 +25,11 @@ public sealed class TrainingCoordinatorGrain(
     IGeneratorCatalog catalog,
     ModelHostRole role,
     ILocalSiloDetails silo,
-    ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain
+    ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, ITrainingRunReporter
 {
     private CancellationTokenSource? stopping;
     private Task? run;
+    private Guid runToken; // known to this activation and the thread it started, never to a client
 
     private string ModelName => this.GetPrimaryKeyString();
 
@@ -54,9 +55,10 @@ public sealed class TrainingCoordinatorGrain(
         await state.WriteStateAsync();
         DelayDeactivation(TimeSpan.FromDays(30)); // the run reports to this activation; keep it while training
         stopping = new CancellationTokenSource();
-        var self = this.AsReference<ITrainingCoordinatorGrain>();
+        var self = this.AsReference<ITrainingRunReporter>();
         var token = stopping.Token;
-        run = Task.Factory.StartNew(() => Train(self, job, options, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var reporterToken = runToken = Guid.NewGuid();
+        run = Task.Factory.StartNew(() => Train(self, reporterToken, job, options, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         logger.LogInformation("Training {Model} to {Epochs} epochs in {RunFolder}; versions go to {Archive}", ModelName, job.Epochs, job.RunFolder, archive);
         return Status();
     }
@@ -70,12 +72,14 @@ public sealed class TrainingCoordinatorGrain(
         return Status();
     }
 
-    public async Task ReportEpochAsync(EpochReport report)
+    public async Task ReportEpochAsync(Guid runToken, EpochReport report)
     {
+        EnsureOwnRun(runToken, nameof(ReportEpochAsync));
         state.State.Epoch = report.Epoch;
         state.State.ValidationLoss = report.ValidationLoss;
-        if (report.BestCheckpoint is { } best)
+        if (report.Improved && state.State.Job is { } job)
         {
+            var best = Path.Combine(job.RunFolder, MusicTrainer.BestFileName); // the job's own file, never a path a caller names
             state.State.BestValidationLoss = report.ValidationLoss;
             try
             {
@@ -94,12 +98,21 @@ public sealed class TrainingCoordinatorGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task ReportEndAsync(TrainingPhase phase, string message)
+    public async Task ReportEndAsync(Guid runToken, TrainingPhase phase, string message)
     {
+        EnsureOwnRun(runToken, nameof(ReportEndAsync));
         state.State.Phase = phase;
         state.State.Message = message;
         await state.WriteStateAsync();
         DelayDeactivation(TimeSpan.Zero);
+    }
+
+    /// <summary>Refuses a report that does not come from the run this activation started.</summary>
+    private void EnsureOwnRun(Guid token, string call)
+    {
+        if (run is not null && token != Guid.Empty && token == runToken) return;
+        logger.LogWarning("Refused {Call} on training coordinator {Model}: the caller is not the running training", call, ModelName);
+        throw new UnauthorizedAccessException($"{call} is for the coordinator's own training run only.");
     }
 
     /// <summary>Exports the checkpoint (no optimizer state) into the archive as "&lt;checkpoint hash&gt;.ckpt"; returns its version id.</summary>
@@ -121,24 +134,24 @@ public sealed class TrainingCoordinatorGrain(
         }
     }
 
-    private static void Train(ITrainingCoordinatorGrain self, MusicTrainingJob job, TrainingOptions options, CancellationToken token)
+    private static void Train(ITrainingRunReporter self, Guid runToken, MusicTrainingJob job, TrainingOptions options, CancellationToken token)
     {
         try
         {
             TorchRuntime.Initialize();
             var data = new MusicData(job.TrainFolder, job.ValidationFolder, job.MaxTrainFiles, job.MaxValidationFiles);
-            var observer = new ReportingObserver(self, Path.Combine(job.RunFolder, MusicTrainer.BestFileName));
+            var observer = new ReportingObserver(self, runToken);
             var last = Path.Combine(job.RunFolder, MusicTrainer.LastFileName);
             using var trainer = job.Resume && File.Exists(last)
                 ? MusicTrainer.Resume(last, data, job.RunFolder, observer, o => o with { MaxEpochs = job.Epochs })
                 : MusicTrainer.Start(options with { MaxEpochs = job.Epochs }, data, job.RunFolder, observer);
             var result = trainer.Run(token);
             var phase = token.IsCancellationRequested ? TrainingPhase.Stopped : TrainingPhase.Finished;
-            self.ReportEndAsync(phase, result.StopReason).GetAwaiter().GetResult();
+            self.ReportEndAsync(runToken, phase, result.StopReason).GetAwaiter().GetResult();
         }
         catch (Exception error)
         {
-            self.ReportEndAsync(TrainingPhase.Failed, error.Message).GetAwaiter().GetResult();
+            self.ReportEndAsync(runToken, TrainingPhase.Failed, error.Message).GetAwaiter().GetResult();
         }
     }
 
@@ -166,10 +179,10 @@ public sealed class TrainingCoordinatorGrain(
     }
 
     /// <summary>Hands each finished epoch to the grain and waits, so epochs never overtake their publishing.</summary>
-    private sealed class ReportingObserver(ITrainingCoordinatorGrain coordinator, string bestCheckpoint) : ITrainingObserver
+    private sealed class ReportingObserver(ITrainingRunReporter coordinator, Guid runToken) : ITrainingObserver
     {
         public void EpochDone(EpochRecord record, bool improved) =>
-            coordinator.ReportEpochAsync(new EpochReport(record.Epoch, record.TrainLoss, record.ValidationLoss, improved ? bestCheckpoint : null))
+            coordinator.ReportEpochAsync(runToken, new EpochReport(record.Epoch, record.TrainLoss, record.ValidationLoss, improved))
                 .GetAwaiter().GetResult();
     }
 }

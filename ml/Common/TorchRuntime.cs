@@ -12,6 +12,7 @@ public sealed record TorchEnvironment(
     string LibTorchVersion,
     int TorchThreads,
     bool CudaAvailable,
+    string Device,
     string LibStdCxxFix,
     string TorchThreadsSource,
     string ConvolutionBackends);
@@ -28,7 +29,7 @@ public static class TorchRuntime
     public static string ThreadsSource { get; private set; } = "not initialized";
 
     /// <summary>
-    /// Call before the first torch operation. Sets the intra-op thread count once per process:
+    /// Call before the first torch operation. Chooses the device (<see cref="TorchDevice"/>, CREATIVEGEN_DEVICE) and sets the intra-op thread count once per process:
     /// CREATIVEGEN_TORCH_THREADS when set, else <paramref name="defaultThreads"/> (a command's own default, for
     /// <paramref name="defaultReason"/>), else the core count.
     /// </summary>
@@ -38,6 +39,7 @@ public static class TorchRuntime
         {
             if (initialized) return;
             var (threads, source) = ResolveThreads(Environment.GetEnvironmentVariable(ThreadsVariable), defaultThreads, defaultReason, Environment.ProcessorCount);
+            TorchDevice.Configure(Environment.GetEnvironmentVariable(TorchDevice.Variable)); // throws for a device that is not there
             torch.set_num_threads(threads);
             ThreadsSource = source;
             LibTorchBackends.Configure();
@@ -51,8 +53,6 @@ public static class TorchRuntime
         : defaultThreads is { } threads ? (Math.Max(1, threads), $"{defaultReason ?? "this command's default"}; {ThreadsVariable} overrides")
         : (Math.Max(1, cores), $"all {cores} cores; {ThreadsVariable} overrides");
 
-    public static Device PreferredDevice => torch.cuda.is_available() ? CUDA : CPU;
-
     public static TorchEnvironment Describe()
     {
         Initialize();
@@ -61,14 +61,15 @@ public static class TorchRuntime
             typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
             torch.__version__,
             torch.get_num_threads(),
-            torch.cuda.is_available(),
+            TorchDevice.CudaBuild && torch.cuda.is_available(),
+            $"{TorchDevice.Name} (libtorch build: {TorchDevice.Backend}; {TorchDevice.Variable} chooses)",
             DescribeLibStdCxxFix(),
             ThreadsSource,
             LibTorchBackends.State);
     }
 
     /// <summary>
-    /// Runs a forward and backward pass through an LSTM and a convolution and one optimizer step.
+    /// Runs a forward and backward pass through an LSTM and a convolution and one optimizer step, on the configured device.
     /// Throws with a message naming the failing stage if libtorch misbehaves.
     /// </summary>
     public static void SelfCheck()
@@ -77,15 +78,15 @@ public static class TorchRuntime
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(1);
 
-        using var lstm = nn.LSTM(8, 16, numLayers: 2, batchFirst: true);
-        var sequence = torch.randn(4, 10, 8);
+        using var lstm = TorchDevice.Place(nn.LSTM(8, 16, numLayers: 2, batchFirst: true));
+        var sequence = TorchDevice.Place(torch.randn(4, 10, 8));
         var (output, _, _) = lstm.forward(sequence);
         EnsureShape("LSTM forward", output, 4, 10, 16);
         output.sum().backward();
         EnsureFiniteGradients("LSTM backward", lstm);
 
-        using var conv = nn.Conv2d(3, 8, 3, padding: 1);
-        var image = torch.randn(2, 3, 16, 16);
+        using var conv = TorchDevice.Place(nn.Conv2d(3, 8, 3, padding: 1));
+        var image = TorchDevice.Place(torch.randn(2, 3, 16, 16));
         var features = conv.forward(image);
         EnsureShape("Conv2d forward", features, 2, 8, 16, 16);
         var loss = features.pow(2).mean();

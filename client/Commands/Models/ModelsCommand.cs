@@ -1,39 +1,42 @@
 using System.CommandLine;
-using CreativeGen.Client.Gateway;
-using CreativeGen.GrainInterfaces.Content;
-using CreativeGen.GrainInterfaces.Models;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreativeGen.Client.Gateway.Operators;
 using CreativeGen.GrainInterfaces.Training;
-using CreativeGen.Grains.Hosting;
-using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace CreativeGen.Client.Commands.Models;
 
 /// <summary>
-/// `creativegen models ...`: operate the models of a running cluster as an Orleans client: hot-swap a model grain to
-/// another version, and train a music model on a model-host silo with each improved epoch swapped in.
+/// `creativegen models ...`: operate the models of a running cluster through the gateway's operator API
+/// (/v1/operator), with the operator key: hot-swap a model to another version, and train a music model on a
+/// model-host silo with each improved epoch swapped in. The key comes from CREATIVEGEN_OPERATOR_KEY or a file, never
+/// from the command line (where `ps` would show it).
 /// </summary>
 public static class ModelsCommand
 {
+    public const string KeyVariable = "CREATIVEGEN_OPERATOR_KEY";
+
+    // The gateway writes enums as names (TrainingPhase "Running").
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static Command Create()
     {
-        var cluster = new Option<string>("--cluster") { Required = true, Description = "The cluster: a PostgreSQL connection string (ADO.NET clustering) or localhost[:gatewayPort]." };
-        var clusterId = new Option<string?>("--cluster-id") { Description = "Cluster and service id (default: creativegen)." };
+        var gateway = new Option<string>("--gateway") { DefaultValueFactory = _ => "http://127.0.0.1:5080", Description = "The gateway's URL." };
+        var keyFile = new Option<FileInfo?>("--operator-key-file") { Description = $"File holding the operator key (default: the {KeyVariable} variable)." };
         var model = new Option<string>("--model") { Required = true, Description = "Model name (the model grain's key), e.g. music-piano." };
 
         var kind = new Option<string>("--kind") { DefaultValueFactory = _ => "music", Description = "music or landscape." };
         var version = new Option<string>("--version") { Required = true, Description = "A version id kept in the model's archive, or 'default' for the model's own file." };
-        var swap = new Command("swap", "Serve another version of a model from now on, without failing a request.") { cluster, clusterId, model, kind, version };
-        swap.SetAction((parse, token) => WithClusterAsync(parse.GetValue(cluster)!, parse.GetValue(clusterId), async grains =>
+        var swap = new Command("swap", "Serve another version of a model from now on, without failing a request.") { gateway, keyFile, model, kind, version };
+        swap.SetAction((parse, token) => WithGatewayAsync(parse.GetValue(gateway)!, parse.GetValue(keyFile), async http =>
         {
-            var target = parse.GetValue(version) is "default" ? null : parse.GetValue(version);
-            var serving = parse.GetValue(kind) switch
-            {
-                "music" => (await grains.GetGrain<IMusicModelGrain>(parse.GetValue(model)!).SwapAsync(target)).Version,
-                "landscape" => (await grains.GetGrain<ILandscapeModelGrain>(parse.GetValue(model)!).SwapAsync(target)).Version,
-                var other => throw GenerationRequestException.Invalid("kind", $"--kind must be music or landscape (got '{other}')."),
-            };
-            AnsiConsole.MarkupLine($"[green]{Markup.Escape(parse.GetValue(model)!)}[/] now serves version [bold]{Markup.Escape(serving)}[/].");
+            var swapped = await ReadAsync<SwapResult>(await http.PostAsJsonAsync(
+                $"v1/operator/models/{Uri.EscapeDataString(parse.GetValue(kind)!)}/{Uri.EscapeDataString(parse.GetValue(model)!)}/swap",
+                new SwapRequest(parse.GetValue(version)), token), token);
+            AnsiConsole.MarkupLine($"[green]{Markup.Escape(swapped.Model)}[/] now serves version [bold]{Markup.Escape(swapped.Version)}[/].");
         }, token));
 
         var train = new Option<string>("--train") { Required = true, Description = "Folder of training MIDI files, as the model-host silo sees it." };
@@ -45,67 +48,81 @@ public static class ModelsCommand
         var follow = new Option<bool>("--follow") { Description = "Print each epoch until the run ends." };
         var start = new Command("train", "Train a music model on a model-host silo; each improved epoch is published and swapped in.")
         {
-            cluster, clusterId, model, train, validation, run, epochs, options, resume, follow,
+            gateway, keyFile, model, train, validation, run, epochs, options, resume, follow,
         };
-        start.SetAction((parse, token) => WithClusterAsync(parse.GetValue(cluster)!, parse.GetValue(clusterId), async grains =>
+        start.SetAction((parse, token) => WithGatewayAsync(parse.GetValue(gateway)!, parse.GetValue(keyFile), async http =>
         {
-            var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(parse.GetValue(model)!);
             var json = parse.GetValue(options) is { } file ? await File.ReadAllTextAsync(file.FullName, token) : null;
             // A relative path is made absolute here, against the directory the command was typed in (a silo's own
             // working directory is no place a user can see); absolute paths are passed on as the silo will see them.
-            Print(await coordinator.StartAsync(new MusicTrainingJob(Path.GetFullPath(parse.GetValue(train)!), Path.GetFullPath(parse.GetValue(validation)!), Path.GetFullPath(parse.GetValue(run)!),
-                parse.GetValue(epochs), OptionsJson: json, Resume: parse.GetValue(resume))));
-            if (parse.GetValue(follow)) await FollowAsync(coordinator, token);
+            var job = new MusicTrainingJob(Path.GetFullPath(parse.GetValue(train)!), Path.GetFullPath(parse.GetValue(validation)!), Path.GetFullPath(parse.GetValue(run)!),
+                parse.GetValue(epochs), OptionsJson: json, Resume: parse.GetValue(resume));
+            Print(await ReadAsync<TrainingStatus>(await http.PostAsJsonAsync(TrainingPath(parse.GetValue(model)!), job, token), token));
+            if (parse.GetValue(follow)) await FollowAsync(http, parse.GetValue(model)!, token);
         }, token));
 
-        var status = new Command("status", "The training status of a model.") { cluster, clusterId, model, follow };
-        status.SetAction((parse, token) => WithClusterAsync(parse.GetValue(cluster)!, parse.GetValue(clusterId), async grains =>
+        var status = new Command("status", "The training status of a model.") { gateway, keyFile, model, follow };
+        status.SetAction((parse, token) => WithGatewayAsync(parse.GetValue(gateway)!, parse.GetValue(keyFile), async http =>
         {
-            var coordinator = grains.GetGrain<ITrainingCoordinatorGrain>(parse.GetValue(model)!);
-            Print(await coordinator.GetStatusAsync());
-            if (parse.GetValue(follow)) await FollowAsync(coordinator, token);
+            Print(await ReadAsync<TrainingStatus>(await http.GetAsync(TrainingPath(parse.GetValue(model)!), token), token));
+            if (parse.GetValue(follow)) await FollowAsync(http, parse.GetValue(model)!, token);
         }, token));
 
-        var stop = new Command("stop", "Stop a model's training after the batch in progress (resume later with train --resume).") { cluster, clusterId, model };
-        stop.SetAction((parse, token) => WithClusterAsync(parse.GetValue(cluster)!, parse.GetValue(clusterId),
-            async grains => Print(await grains.GetGrain<ITrainingCoordinatorGrain>(parse.GetValue(model)!).StopAsync()), token));
+        var stop = new Command("stop", "Stop a model's training after the batch in progress (resume later with train --resume).") { gateway, keyFile, model };
+        stop.SetAction((parse, token) => WithGatewayAsync(parse.GetValue(gateway)!, parse.GetValue(keyFile),
+            async http => Print(await ReadAsync<TrainingStatus>(await http.PostAsync(TrainingPath(parse.GetValue(model)!) + "/stop", null, token), token)), token));
 
-        return new Command("models", "Operate the models of a running cluster (hot swap, training).") { swap, start, status, stop };
+        return new Command("models", "Operate the models of a running cluster (hot swap, training) through the gateway's operator API.") { swap, start, status, stop };
     }
 
-    private static async Task<int> WithClusterAsync(string cluster, string? clusterId, Func<IGrainFactory, Task> work, CancellationToken token)
+    private static string TrainingPath(string model) => $"v1/operator/training/{Uri.EscapeDataString(model)}";
+
+    private static async Task<int> WithGatewayAsync(string gateway, FileInfo? keyFile, Func<HttpClient, Task> work, CancellationToken token)
     {
-        var silo = new CreativeGenSiloOptions();
-        if (clusterId is not null) silo.ClusterId = silo.ServiceId = clusterId;
         try
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.UseOrleansClient(client => GatewayApplication.ConfigureClusterClient(client, cluster, silo));
-            using var host = builder.Build();
-            await host.StartAsync(token);
-            await work(host.Services.GetRequiredService<IGrainFactory>());
-            await host.StopAsync(token);
+            var key = keyFile is not null ? (await File.ReadAllTextAsync(keyFile.FullName, token)).Trim() : Environment.GetEnvironmentVariable(KeyVariable);
+            if (string.IsNullOrWhiteSpace(key))
+                throw new OperatorCallException(2, $"no operator key: set {KeyVariable} or pass --operator-key-file.");
+            using var http = new HttpClient { BaseAddress = new Uri(gateway.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            await work(http);
             return 0;
         }
-        catch (GenerationRequestException error)
+        catch (OperatorCallException error)
         {
             AnsiConsole.MarkupLine($"[red]refused[/]: {Markup.Escape(error.Message)}");
-            return 2;
+            return error.ExitCode;
         }
-        catch (Exception error) when (error is OrleansException or TimeoutException or IOException or InvalidOperationException)
+        catch (Exception error) when (error is HttpRequestException or IOException or UriFormatException or TaskCanceledException)
         {
-            AnsiConsole.MarkupLine($"[red]cluster call failed[/]: {Markup.Escape(error.Message)}");
+            AnsiConsole.MarkupLine($"[red]gateway call failed[/]: {Markup.Escape(error.Message)}");
             return 1;
         }
     }
 
-    private static async Task FollowAsync(ITrainingCoordinatorGrain coordinator, CancellationToken token)
+    /// <summary>The answer's body, or a refusal carrying the problem's detail (2 for the caller's mistake, 1 otherwise).</summary>
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken token)
+    {
+        if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<T>(Json, token))!;
+        var detail = await response.Content.ReadAsStringAsync(token);
+        try
+        {
+            using var problem = JsonDocument.Parse(detail);
+            if (problem.RootElement.TryGetProperty("detail", out var text)) detail = text.GetString() ?? detail;
+        }
+        catch (JsonException)
+        {
+        }
+        throw new OperatorCallException((int)response.StatusCode < 500 ? 2 : 1, $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}");
+    }
+
+    private static async Task FollowAsync(HttpClient http, string model, CancellationToken token)
     {
         var shown = -1;
         while (!token.IsCancellationRequested)
         {
-            var status = await coordinator.GetStatusAsync();
+            var status = await ReadAsync<TrainingStatus>(await http.GetAsync(TrainingPath(model), token), token);
             if (status.Epoch != shown || status.Phase != TrainingPhase.Running)
             {
                 Print(status);
@@ -120,4 +137,9 @@ public static class ModelsCommand
         AnsiConsole.MarkupLine(Markup.Escape(
             $"{status.Phase}: epoch {status.Epoch}, validation {status.ValidationLoss?.ToString("F4") ?? "-"} (best {status.BestValidationLoss?.ToString("F4") ?? "-"}), " +
             $"deployed {(status.DeployedVersions.Length == 0 ? "none" : string.Join(", ", status.DeployedVersions))}{(status.Message is null ? "" : " - " + status.Message)}"));
+
+    private sealed class OperatorCallException(int exitCode, string message) : Exception(message)
+    {
+        public int ExitCode { get; } = exitCode;
+    }
 }

@@ -23,7 +23,7 @@ public static class ServeCommand
         var models = new Option<string?>("--models") { Description = "Model directory (default: the shipped models)." };
         var cluster = new Option<string?>("--cluster")
         {
-            Description = "Join an external cluster instead of embedding a silo: a PostgreSQL connection string (ADO.NET clustering) or localhost[:gatewayPort].",
+            Description = "Join an external cluster instead of embedding a silo: a PostgreSQL connection string (ADO.NET clustering), 'adonet' (the one in CreativeGen__ConnectionString, kept off the command line) or localhost[:gatewayPort].",
         };
         var clusterId = new Option<string?>("--cluster-id") { Description = "Cluster and service id (default: CreativeGen__ClusterId/ServiceId, else creativegen)." };
         var noBatching = new Option<bool>("--no-batching") { Description = "Run every generation request on its own (to measure what batching buys)." };
@@ -40,9 +40,19 @@ public static class ServeCommand
             environment.GetSection(CreativeGenSiloOptions.Section).Bind(options.Silo);
             environment.GetSection(RateLimitOptions.Section).Bind(options.RateLimit);
             environment.GetSection(ProxyOptions.Section).Bind(options.Proxy);
+            environment.GetSection(Gateway.Operators.OperatorOptions.Section).Bind(options.Operator);
             options.Silo.StateDirectory = parse.GetValue(state) ?? options.Silo.StateDirectory;
             options.Silo.ModelDirectory = parse.GetValue(models) ?? options.Silo.ModelDirectory;
             if (parse.GetValue(clusterId) is { } id) options.Silo.ClusterId = options.Silo.ServiceId = id;
+            if (string.Equals(options.Cluster, "adonet", StringComparison.OrdinalIgnoreCase))
+            {
+                if (string.IsNullOrWhiteSpace(options.Silo.ConnectionString))
+                {
+                    AnsiConsole.MarkupLine("[red]--cluster adonet[/] needs CreativeGen__ConnectionString (the PostgreSQL connection string) in the environment.");
+                    return 2;
+                }
+                options.Cluster = options.Silo.ConnectionString;
+            }
             if (parse.GetValue(noBatching)) options.Silo.Batching.Enabled = false;
             if (parse.GetValue(maxBatch) is > 0 and var size) options.Silo.Batching.MaxBatchSize = size;
             options.Silo.SiloPort = parse.GetValue(siloPort) ?? options.Silo.SiloPort;

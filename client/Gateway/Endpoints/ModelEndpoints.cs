@@ -18,11 +18,11 @@ public static class ModelEndpoints
                 var landscape = grains.GetGrain<ILandscapeModelGrain>(models.Landscape).DescribeAsync();
                 var (m, l) = (await music, await landscape);
                 return TypedResults.Ok(new ModelCatalog(
-                    new MusicModelView(m.Name, m.Version, m.Composers),
-                    new LandscapeModelView(l.Name, l.Version, l.Categories, l.Resolution)));
+                    new MusicModelView(m.Name, m.Version, m.Composers, m.Device),
+                    new LandscapeModelView(l.Name, l.Version, l.Categories, l.Resolution, l.Device)));
             })
             .WithName("GetModels")
-            .WithSummary("The default models: their versions, the composers and categories requests may name, the image size.");
+            .WithSummary("The default models: their versions, the composers and categories requests may name, the image size, the device each computes on.");
         return routes;
     }
 }
@@ -30,6 +30,8 @@ public static class ModelEndpoints
 /// <summary>Answer to GET /v1/models.</summary>
 public sealed record ModelCatalog(MusicModelView Music, LandscapeModelView Landscape);
 
-public sealed record MusicModelView(string Name, string Version, string[] Composers);
+/// <param name="Device">Where sampling computes (the C# row-exact sampler runs on the CPU whatever CREATIVEGEN_DEVICE says).</param>
+public sealed record MusicModelView(string Name, string Version, string[] Composers, string Device);
 
-public sealed record LandscapeModelView(string Name, string Version, string[] Categories, int Resolution);
+/// <param name="Device">The torch device of the generator, e.g. "cpu" or "cuda:0" (CREATIVEGEN_DEVICE on the model host).</param>
+public sealed record LandscapeModelView(string Name, string Version, string[] Categories, int Resolution, string Device);

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,15 +36,18 @@ public sealed class LandscapeDataset : IDisposable
 
     public int Count => (int)Pixels.shape[0];
 
-    /// <summary>Images at <paramref name="indices"/> as floats in [-1, 1], and their labels.</summary>
-    public (Tensor Images, Tensor Labels) Batch(Tensor indices) =>
-        (ToUnitRange(Pixels.index_select(0, indices)), Labels.index_select(0, indices));
+    /// <summary>Images at <paramref name="indices"/> as floats in [-1, 1], and their labels, on the configured device (the photos stay in host memory).</summary>
+    public (Tensor Images, Tensor Labels) Batch(Tensor indices)
+    {
+        var onHost = TorchDevice.ToHost(indices);
+        return (TorchDevice.Place(ToUnitRange(Pixels.index_select(0, onHost))), TorchDevice.Place(Labels.index_select(0, onHost)));
+    }
 
-    /// <summary>All images of one category as floats in [-1, 1].</summary>
+    /// <summary>All images of one category as floats in [-1, 1], on the configured device.</summary>
     public Tensor CategoryImages(int category)
     {
         var indices = torch.nonzero(Labels.eq(category)).flatten();
-        return ToUnitRange(Pixels.index_select(0, indices));
+        return TorchDevice.Place(ToUnitRange(Pixels.index_select(0, indices)));
     }
 
     public int CountOf(int category) => (int)Labels.eq(category).sum().item<long>();

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,8 +28,8 @@ public static class BorderArtifacts
         var x = images.to_type(ScalarType.Float32);
         var rowSteps = x[.., .., 1.., ..].sub(x[.., .., ..^1, ..]).abs().mean([0, 1, 3]); // (H - 1): step between row i and i + 1
         var columnSteps = x[.., .., .., 1..].sub(x[.., .., .., ..^1]).abs().mean([0, 1, 2]); // (W - 1)
-        var rows = rowSteps.data<float>().ToArray();
-        var columns = columnSteps.data<float>().ToArray();
+        var rows = TorchDevice.ToHost(rowSteps).data<float>().ToArray();
+        var columns = TorchDevice.ToHost(columnSteps).data<float>().ToArray();
         var interiorRows = rows[1..^1].Average();
         var interiorColumns = columns[1..^1].Average();
         return new Report(

@@ -26,7 +26,7 @@ public static class ClassifierTraining
     public static LandscapeClassifier Train(LandscapeDataset train, ClassifierRecipe recipe, Action<int, double, LandscapeClassifier>? onEpoch = null)
     {
         torch.manual_seed(recipe.Seed);
-        var model = new LandscapeClassifier("classifier", train.Categories.Count, recipe.Width, recipe.ConvsPerStage);
+        var model = TorchDevice.Place(new LandscapeClassifier("classifier", train.Categories.Count, recipe.Width, recipe.ConvsPerStage));
         using var optimizer = torch.optim.AdamW(model.parameters(), recipe.LearningRate, weight_decay: 5e-4);
         var batchesPerEpoch = (train.Count + recipe.BatchSize - 1) / recipe.BatchSize;
         var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, recipe.Epochs * batchesPerEpoch);
@@ -71,8 +71,8 @@ public static class ClassifierTraining
             images = nn.functional.interpolate(images, [side, side], mode: InterpolationMode.Bilinear, align_corners: false);
         var count = images.shape[0];
         // Per image: contrast in [0.8, 1.2] around the image mean, brightness shift in [-0.1, 0.1].
-        var contrast = torch.rand(count, 1, 1, 1).mul(0.4).add(0.8);
-        var brightness = torch.rand(count, 1, 1, 1).mul(0.2).sub(0.1);
+        var contrast = TorchDevice.Place(torch.rand(count, 1, 1, 1)).mul(0.4).add(0.8);
+        var brightness = TorchDevice.Place(torch.rand(count, 1, 1, 1)).mul(0.2).sub(0.1);
         var mean = images.mean([1, 2, 3], keepdim: true);
         return images.sub(mean).mul(contrast).add(mean).add(brightness).clamp(-1, 1);
     }
@@ -86,11 +86,11 @@ public static class ClassifierTraining
         for (long start = 0; start < images.shape[0]; start += 256)
         {
             using var scope = torch.NewDisposeScope();
-            var chunk = images[(int)start..(int)Math.Min(start + 256, images.shape[0])];
+            var chunk = TorchDevice.Place(images[(int)start..(int)Math.Min(start + 256, images.shape[0])]);
             // Averaging with the mirror image: landscapes are left-right symmetric in distribution, and it removes a
             // point or two of errors on borderline glacier/mountain photos.
             var logits = model.forward(chunk).add(model.forward(chunk.flip(3)));
-            result.AddRange(logits.argmax(1).data<long>().ToArray());
+            result.AddRange(TorchDevice.ToHost(logits.argmax(1)).data<long>().ToArray());
         }
         return result.ToArray();
     }
@@ -135,7 +135,7 @@ public static class ClassifierTraining
             var header = JsonSerializer.Deserialize<Header>(reader.ReadString()) ?? throw new InvalidDataException($"{path}: empty header.");
             var model = new LandscapeClassifier("classifier", header.Categories.Length, header.Width, header.ConvsPerStage);
             model.load(reader, strict: true);
-            model.eval();
+            TorchDevice.Place(model).eval();
             return (model, header);
         }
         catch (Exception error) when (error is EndOfStreamException or JsonException or IOException or ArgumentException)

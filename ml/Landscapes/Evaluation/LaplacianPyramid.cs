@@ -25,16 +25,16 @@ public static class LaplacianPyramid
         return levels;
     }
 
-    private static Tensor Kernel(long channels)
+    private static Tensor Kernel(long channels, Device device)
     {
-        var taps = torch.tensor(new float[] { 1, 4, 6, 4, 1 }).div(16.0);
+        var taps = torch.tensor(new float[] { 1, 4, 6, 4, 1 }, device: device).div(16.0);
         return taps.outer(taps).expand(channels, 1, 5, 5).contiguous(); // (C, 1, 5, 5) depthwise
     }
 
     private static Tensor Blur(Tensor x, double gain = 1.0)
     {
         var padded = nn.functional.pad(x, [2, 2, 2, 2], PaddingModes.Reflect);
-        return nn.functional.conv2d(padded, Kernel(x.shape[1]).mul(gain), groups: x.shape[1]);
+        return nn.functional.conv2d(padded, Kernel(x.shape[1], x.device).mul(gain), groups: x.shape[1]);
     }
 
     private static Tensor Downsample(Tensor x) => Blur(x)[.., .., TensorIndex.Slice(0, null, 2), TensorIndex.Slice(0, null, 2)];
@@ -42,7 +42,7 @@ public static class LaplacianPyramid
     private static Tensor Upsample(Tensor x)
     {
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
-        var spread = torch.zeros(b, c, h * 2, w * 2, dtype: x.dtype);
+        var spread = torch.zeros(b, c, h * 2, w * 2, dtype: x.dtype, device: x.device);
         spread[.., .., TensorIndex.Slice(0, null, 2), TensorIndex.Slice(0, null, 2)] = x;
         return Blur(spread, 4.0);
     }

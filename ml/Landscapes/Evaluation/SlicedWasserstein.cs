@@ -54,8 +54,8 @@ public static class SlicedWasserstein
     {
         long h = level.shape[2], w = level.shape[3];
         var k = Math.Min(options.PatchSize, (int)Math.Min(h, w));
-        return (torch.randint(0, h - k + 1, [images, options.PatchesPerImage], generator: generator),
-                torch.randint(0, w - k + 1, [images, options.PatchesPerImage], generator: generator));
+        return (torch.randint(0, h - k + 1, [images, options.PatchesPerImage], generator: generator).to(level.device),
+                torch.randint(0, w - k + 1, [images, options.PatchesPerImage], generator: generator).to(level.device));
     }
 
     private static Tensor Patches(Tensor level, Tensor allTop, Tensor allLeft, Options options)
@@ -82,7 +82,7 @@ public static class SlicedWasserstein
         for (var repeat = 0; repeat < options.Repeats; repeat++)
         {
             using var scope = torch.NewDisposeScope(); // projections of ~10^5 patches on 512 directions: free them each round
-            var directions = torch.randn([a.shape[1], options.Directions], generator: generator);
+            var directions = torch.randn([a.shape[1], options.Directions], generator: generator).to(a.device); // drawn on the CPU, as seeded
             directions = directions.div(directions.norm(0, keepdim: true));
             // (D, N) rows are contiguous, so each direction's projections sort in one cache-friendly pass.
             var projectedA = directions.t().matmul(a.t()).contiguous().sort(1).Values;

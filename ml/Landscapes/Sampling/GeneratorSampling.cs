@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,5 +28,5 @@ public static class GeneratorSampling
 
     /// <summary>Images for one category index per row, from the given latents.</summary>
     public static Tensor Run(LandscapeGeneratorNetwork generator, Tensor latents, long[] categories) =>
-        Run(generator, latents, generator.OneHot(torch.tensor(categories)));
+        Run(generator, latents, generator.OneHot(TorchDevice.Place(torch.tensor(categories))));
 }

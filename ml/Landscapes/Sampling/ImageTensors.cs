@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using static TorchSharp.torch;
 
 namespace CreativeGen.Ml.Landscapes.Sampling;
@@ -8,7 +9,7 @@ public static class ImageTensors
     public static IReadOnlyList<byte[]> ToRgb(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var bytes = images.detach().add(1.0).mul(127.5).round().clamp(0, 255).to_type(ScalarType.Byte)
+        var bytes = TorchDevice.ToHost(images.detach()).add(1.0).mul(127.5).round().clamp(0, 255).to_type(ScalarType.Byte)
             .permute(0, 2, 3, 1).contiguous(); // (B, R, R, 3)
         var count = (int)bytes.shape[0];
         var size = (int)(bytes.shape[1] * bytes.shape[2] * 3);

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Imaging;
 using CreativeGen.Ml.Landscapes.Model;
 using TorchSharp;
@@ -50,7 +51,7 @@ public sealed class LandscapeModel : ILandscapeGenerator
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = torch.NewDisposeScope();
         var latents = LatentSampler.FromSeeds(requests.Select(r => r.Seed), Network.Options.LatentSize, requests.Select(r => r.Truncation));
-        return Run(latents, Network.OneHot(torch.tensor(categories)));
+        return Run(latents, Network.OneHot(TorchDevice.Place(torch.tensor(categories))));
     }
 
     /// <summary>
@@ -67,7 +68,7 @@ public sealed class LandscapeModel : ILandscapeGenerator
         var latentB = LatentSampler.FromSeed(seedB, Network.Options.LatentSize, truncation);
         var steps = Enumerable.Range(0, frames).Select(i => i / (double)(frames - 1)).ToArray();
         var latents = torch.stack(steps.Select(t => LatentSampler.Slerp(latentA, latentB, t)).ToArray());
-        var oneHot = Network.OneHot(torch.tensor(new long[] { from, to }));
+        var oneHot = Network.OneHot(TorchDevice.Place(torch.tensor(new long[] { from, to })));
         var weights = torch.stack(steps.Select(t => oneHot[0].mul(1 - t).add(oneHot[1].mul(t))).ToArray());
         return Run(latents, weights);
     }

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ public static class LatentSampler
     {
         ValidateTruncation(truncation);
         using var generator = new torch.Generator((ulong)seed);
-        var latent = torch.randn([latentSize], generator: generator);
+        var latent = TorchDevice.Place(torch.randn([latentSize], generator: generator)); // drawn on the CPU: a seed means the same latent on any device
         return truncation == 1.0 ? latent : latent.mul(truncation);
     }
 

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,11 +22,11 @@ public static class DiffAugment
     public static Tensor Colour(Tensor x, torch.Generator random)
     {
         var batch = x.shape[0];
-        x = x.add(torch.rand([batch, 1, 1, 1], generator: random).sub(0.5)); // brightness
+        x = x.add(TorchDevice.Place(torch.rand([batch, 1, 1, 1], generator: random)).sub(0.5)); // brightness
         var pixelMean = x.mean([1], keepdim: true);
-        x = x.sub(pixelMean).mul(torch.rand([batch, 1, 1, 1], generator: random).mul(2.0)).add(pixelMean); // saturation
+        x = x.sub(pixelMean).mul(TorchDevice.Place(torch.rand([batch, 1, 1, 1], generator: random)).mul(2.0)).add(pixelMean); // saturation
         var imageMean = x.mean([1, 2, 3], keepdim: true);
-        return x.sub(imageMean).mul(torch.rand([batch, 1, 1, 1], generator: random).add(0.5)).add(imageMean); // contrast
+        return x.sub(imageMean).mul(TorchDevice.Place(torch.rand([batch, 1, 1, 1], generator: random)).add(0.5)).add(imageMean); // contrast
     }
 
     /// <summary>Shifts each image by whole pixels in [-ratio·side, ratio·side], filling with zeros.</summary>
@@ -34,13 +35,13 @@ public static class DiffAugment
         long batch = x.shape[0], channels = x.shape[1], height = x.shape[2], width = x.shape[3];
         var shift = (long)(height * ratio + 0.5);
         if (shift == 0) return x;
-        var shiftY = torch.randint(-shift, shift + 1, [batch, 1, 1, 1], generator: random);
-        var shiftX = torch.randint(-shift, shift + 1, [batch, 1, 1, 1], generator: random);
+        var shiftY = TorchDevice.Place(torch.randint(-shift, shift + 1, [batch, 1, 1, 1], generator: random));
+        var shiftX = TorchDevice.Place(torch.randint(-shift, shift + 1, [batch, 1, 1, 1], generator: random));
         var padded = nn.functional.pad(x, [shift, shift, shift, shift]); // (B, C, H+2s, W+2s)
-        var rows = torch.arange(height).view(1, 1, height, 1).add(shiftY).add(shift)
+        var rows = TorchDevice.Place(torch.arange(height)).view(1, 1, height, 1).add(shiftY).add(shift)
             .expand(batch, channels, height, width + 2 * shift);
         var byRows = padded.gather(2, rows); // (B, C, H, W+2s)
-        var columns = torch.arange(width).view(1, 1, 1, width).add(shiftX).add(shift)
+        var columns = TorchDevice.Place(torch.arange(width)).view(1, 1, 1, width).add(shiftX).add(shift)
             .expand(batch, channels, height, width);
         return byRows.gather(3, columns); // (B, C, H, W)
     }
@@ -50,10 +51,10 @@ public static class DiffAugment
     {
         long batch = x.shape[0], height = x.shape[2], width = x.shape[3];
         var half = (long)(height * ratio + 0.5) / 2;
-        var centreY = torch.randint(0, height + 1, [batch, 1, 1], generator: random);
-        var centreX = torch.randint(0, width + 1, [batch, 1, 1], generator: random);
-        var ys = torch.arange(height).view(1, height, 1);
-        var xs = torch.arange(width).view(1, 1, width);
+        var centreY = TorchDevice.Place(torch.randint(0, height + 1, [batch, 1, 1], generator: random));
+        var centreX = TorchDevice.Place(torch.randint(0, width + 1, [batch, 1, 1], generator: random));
+        var ys = TorchDevice.Place(torch.arange(height)).view(1, height, 1);
+        var xs = TorchDevice.Place(torch.arange(width)).view(1, 1, width);
         var inside = ys.ge(centreY.sub(half)).logical_and(ys.lt(centreY.add(half)))
             .logical_and(xs.ge(centreX.sub(half))).logical_and(xs.lt(centreX.add(half))); // (B, H, W)
         return x.mul(inside.logical_not().unsqueeze(1).to_type(x.dtype));

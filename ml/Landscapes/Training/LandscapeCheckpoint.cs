@@ -85,6 +85,7 @@ public static class LandscapeCheckpoint
         try
         {
             module.load(reader, strict: true);
+            TorchDevice.Place(module); // before any optimizer takes the parameters
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Data;
 using CreativeGen.Ml.Landscapes.Imaging;
 using CreativeGen.Ml.Landscapes.Model;
@@ -104,7 +105,7 @@ public sealed class LandscapeTrainer : IDisposable
     {
         DiscriminatorOptimizer.zero_grad();
         Tensor fake;
-        using (torch.no_grad()) fake = Generator.forward(torch.randn([real.shape[0], Model.LatentSize], generator: random), categoryWeights);
+        using (torch.no_grad()) fake = Generator.forward(TorchDevice.Place(torch.randn([real.shape[0], Model.LatentSize], generator: random)), categoryWeights);
         var realScores = Discriminator.forward(Augment(real, random), labels);
         var fakeScores = Discriminator.forward(Augment(fake, random), labels);
         var discriminatorLoss = Training.Loss == GanLoss.Hinge
@@ -126,7 +127,7 @@ public sealed class LandscapeTrainer : IDisposable
             labels = ModeSeeking.PairedLabels(labels);
             categoryWeights = Generator.OneHot(labels);
         }
-        var latents = torch.randn([labels.shape[0], Model.LatentSize], generator: random);
+        var latents = TorchDevice.Place(torch.randn([labels.shape[0], Model.LatentSize], generator: random));
         var generated = Generator.forward(latents, categoryWeights);
         var scores = Discriminator.forward(Augment(generated, random), labels);
         var generatorLoss = Training.Loss == GanLoss.Hinge

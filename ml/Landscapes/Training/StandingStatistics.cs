@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Model;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -28,8 +29,8 @@ public static class StandingStatistics
             for (var batch = 0; batch < batches; batch++)
             {
                 foreach (var norm in norms) norm.momentum = 1.0 / (batch + 1); // cumulative average over the batches
-                var latents = torch.randn([batchSize, generator.Options.LatentSize], generator: random);
-                var labels = torch.arange(batchSize, dtype: ScalarType.Int64).remainder(categories);
+                var latents = TorchDevice.Place(torch.randn([batchSize, generator.Options.LatentSize], generator: random));
+                var labels = TorchDevice.Place(torch.arange(batchSize, dtype: ScalarType.Int64).remainder(categories));
                 generator.forward(latents, generator.OneHot(labels));
             }
         }

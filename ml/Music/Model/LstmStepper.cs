@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -180,7 +181,7 @@ public sealed class LstmStepper : IDisposable
         }
     }
 
-    private static float[] Floats(Tensor t) => t.detach().contiguous().data<float>().ToArray();
+    private static float[] Floats(Tensor t) => TorchDevice.ToHost(t.detach()).contiguous().data<float>().ToArray();
 
     private static float[] Padded(float[] values, int length)
     {

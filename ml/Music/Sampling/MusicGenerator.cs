@@ -43,6 +43,9 @@ public sealed class MusicGenerator : IContinuousMusicGenerator
     /// </summary>
     public const string SamplingRevision = "s3";
 
+    /// <summary>Where served sampling computes: the stepper's C# kernels on the CPU, whatever device training uses (TorchDevice).</summary>
+    public const string SamplingDevice = "cpu (row-exact C# sampler)";
+
     /// <summary>The version id of a checkpoint with this sampler: "&lt;checkpoint hash&gt;.&lt;sampling revision&gt;".</summary>
     public static string VersionOf(string checkpointHash) => $"{checkpointHash}.{SamplingRevision}";
 

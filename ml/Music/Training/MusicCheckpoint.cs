@@ -66,6 +66,7 @@ public static class MusicCheckpoint
             if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("trailing bytes after the optimizer state");
             var model = new MusicLstm(header.Model);
             model.load(new BinaryReader(new MemoryStream(weights)));
+            CreativeGen.Ml.Common.TorchDevice.Place(model);
             TorchSharp.Modules.OptimizerHelper? optimizer = null;
             if (optimizerFactory is not null && optimizerState is not null)
             {

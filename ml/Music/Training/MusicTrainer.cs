@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music.Data;
 using CreativeGen.Ml.Music.Midi;
 using CreativeGen.Ml.Music.Model;
@@ -73,7 +74,7 @@ public sealed class MusicTrainer : IDisposable
             ? new PerformanceEventTokenizer(options.Tracks, conditioning)
             : NoteChordTokenizer.Build(train.Select(p => p.Piece), conditioning, options.MinSymbolCount, options.MaxSymbols);
         torch.manual_seed(options.Seed);
-        var model = new MusicLstm(new MusicModelConfig(tokenizer.Size, options.EmbeddingSize, options.HiddenSize, options.Layers, options.Dropout));
+        var model = TorchDevice.Place(new MusicLstm(new MusicModelConfig(tokenizer.Size, options.EmbeddingSize, options.HiddenSize, options.Layers, options.Dropout)));
         return new MusicTrainer(options, tokenizer, model, CreateOptimizer(options, model), train, validation, runFolder, observer, TrainingState.Initial);
     }
 

@@ -1,3 +1,4 @@
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music.Data;
 using CreativeGen.Ml.Music.Model;
 using TorchSharp;
@@ -11,8 +12,8 @@ public static class SequenceLoss
     /// <summary>Summed loss (nats) over the batch's counted targets, as a scalar tensor.</summary>
     public static Tensor Sum(MusicLstm model, long[] inputs, long[] targets, int rows, int width)
     {
-        var x = torch.tensor(inputs, [rows, width]);
-        var y = torch.tensor(targets, [rows * width]);
+        var x = TorchDevice.Place(torch.tensor(inputs, [rows, width]));
+        var y = TorchDevice.Place(torch.tensor(targets, [rows * width]));
         var logits = model.forward(x).reshape(rows * width, -1);
         return nn.functional.cross_entropy(logits, y, ignore_index: -100, reduction: nn.Reduction.Sum);
     }

@@ -56,6 +56,7 @@ public class ApiFixture : IAsyncLifetime
         };
         ConfigureRateLimits(options.RateLimit);
         ConfigureProxy(options.Proxy);
+        ConfigureOperator(options.Operator);
         app = GatewayApplication.Build(options, services =>
         {
             Models.Register(services);
@@ -72,6 +73,10 @@ public class ApiFixture : IAsyncLifetime
     }
 
     protected virtual void ConfigureProxy(ProxyOptions proxy)
+    {
+    }
+
+    protected virtual void ConfigureOperator(Client.Gateway.Operators.OperatorOptions operators)
     {
     }
 

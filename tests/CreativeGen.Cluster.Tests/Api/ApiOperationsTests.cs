@@ -64,6 +64,19 @@ public sealed class ApiOperationsTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(api.Models.MusicGenerator.Composers, catalog!.Music.Composers);
         Assert.Equal(api.Models.LandscapeGenerator.Categories, catalog.Landscape.Categories);
         Assert.Equal(api.Models.LandscapeGenerator.ModelVersion, catalog.Landscape.Version);
+        Assert.Equal("cpu", catalog.Landscape.Device); // CREATIVEGEN_DEVICE unset: the default
+        Assert.StartsWith("cpu", catalog.Music.Device);
+    }
+
+    [Fact]
+    public async Task OperatorApi_WithoutConfiguredKeys_RefusesEveryone_EvenAUserWithAValidKey()
+    {
+        var user = await api.CreateUserAsync();
+
+        var response = await api.SendAsync(HttpMethod.Post, "/v1/operator/training/music-piano/stop", user);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("operator API is off", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -32,6 +32,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("torch threads: 1 (1 for token-by-token sampling: music generate, eval and speed; CREATIVEGEN_TORCH_THREADS overrides)", output);
     }
 
+    [Fact]
+    public async Task Doctor_ReportsTheDevice_AndRefusesCudaOnACpuBuildWithAClearError()
+    {
+        var (cpuExit, cpuOutput) = await RunAsync(new Dictionary<string, string?> { ["CREATIVEGEN_DEVICE"] = "cpu" }, "doctor");
+        var (cudaExit, cudaOutput) = await RunAsync(new Dictionary<string, string?> { ["CREATIVEGEN_DEVICE"] = "cuda" }, "doctor");
+
+        Assert.Equal(0, cpuExit);
+        Assert.Matches(@"device\s+cpu \(libtorch build: cpu", cpuOutput);
+        Assert.Equal(1, cudaExit);
+        Assert.Contains("CREATIVEGEN_DEVICE='cuda' asks for a GPU", cudaOutput);
+        Assert.Contains("-p:TorchBackend=cuda", cudaOutput);
+        Assert.DoesNotContain("   at ", cudaOutput); // a message, not a stack trace
+    }
+
     private async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "creativegen.exe" : "creativegen"))

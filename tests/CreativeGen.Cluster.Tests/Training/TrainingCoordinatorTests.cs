@@ -4,6 +4,7 @@ using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.GrainInterfaces.Training;
 using CreativeGen.Grains.Hosting;
+using CreativeGen.Grains.Training;
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music;
 using CreativeGen.Ml.Music.Training;
@@ -98,6 +99,26 @@ public sealed class TrainingCoordinatorTests : IAsyncLifetime
         Assert.Contains("optionsJson", badOptions.Message);
         Assert.Contains("epochs", noEpochs.Message);
         Assert.Equal(TrainingPhase.Idle, (await coordinator.GetStatusAsync()).Phase);
+    }
+
+    [Fact]
+    public async Task RunCallbacks_AreNotOnTheClientContract_AndAForgedReportIsRefusedWithoutPublishing()
+    {
+        var clientMethods = typeof(ITrainingCoordinatorGrain).GetMethods().Select(m => m.Name).Order();
+        var reporter = cluster.Client.GetGrain<ITrainingRunReporter>(ModelName);
+        var coordinator = cluster.Client.GetGrain<ITrainingCoordinatorGrain>(ModelName);
+
+        var forged = await Assert.ThrowsAnyAsync<Exception>(() => reporter.ReportEpochAsync(Guid.NewGuid(), new EpochReport(1, 1.0, 0.5, Improved: true)));
+        var forgedEnd = await Assert.ThrowsAnyAsync<Exception>(() => reporter.ReportEndAsync(Guid.Empty, TrainingPhase.Finished, "done"));
+
+        Assert.Equal(["GetStatusAsync", "StartAsync", "StopAsync"], clientMethods);
+        Assert.Contains("own training run", forged.Message);
+        Assert.Contains("own training run", forgedEnd.Message);
+        var status = await coordinator.GetStatusAsync();
+        Assert.Equal(TrainingPhase.Idle, status.Phase);
+        Assert.Equal(0, status.Epoch);
+        Assert.Empty(status.DeployedVersions);
+        Assert.False(Directory.Exists(Archive) && Directory.EnumerateFiles(Archive).Any());
     }
 
     private MusicTrainingJob Job(int epochs)
