@@ -11,5 +11,8 @@ public static class LandscapeCommand
         LandscapeGenerateCommand.Create(),
         LandscapeEvalCommand.Create(),
         LandscapeSpeedCommand.Create(),
+        LandscapeFinetuneCommand.Create(),
+        LandscapeExportDiscriminatorCommand.Create(),
+        LandscapePersonalEvalCommand.Create(),
     };
 }
