@@ -76,6 +76,7 @@ public static class GatewayApplication
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
         app.MapModelEndpoints(options.Silo.Models);
+        app.MapPersonalEndpoints();
         return app;
     }
 
