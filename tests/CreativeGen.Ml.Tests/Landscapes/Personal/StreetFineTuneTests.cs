@@ -24,7 +24,7 @@ public sealed class StreetFineTuneTests
             var baseBest = baseModel.Categories.Min(c => PersonalEvaluation.Evaluate(baseModel.Network, c, train, val, 32).SwdToVal);
 
             using var fineTune = PersonalFineTune.Start(DefaultModels.LandscapePath, BaseDiscriminatorFile.DefaultPath, train, run, PersonalFineTuneOptions.Default);
-            fineTune.Run(train, maxSteps: 8);
+            fineTune.Run(train, maxSteps: 16);
             var personal = PersonalEvaluation.Evaluate(fineTune.Trainer.Ema, PersonalCategory.Name, train, val, 32);
 
             Assert.True(personal.SwdToVal < 0.85 * baseBest, $"personal SWD {personal.SwdToVal:F1} should be well below the base model's best category ({baseBest:F1})");
