@@ -81,6 +81,7 @@ public static class GatewayApplication
         app.MapContentEndpoints();
         app.MapModelEndpoints(options.Silo.Models);
         app.MapOperatorEndpoints();
+        app.MapPersonalEndpoints();
         return app;
     }
 

@@ -1,7 +1,9 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
+using CreativeGen.GrainInterfaces.Personal;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Models;
+using CreativeGen.Grains.Personal;
 
 namespace CreativeGen.Grains.Content;
 
@@ -34,7 +36,10 @@ public sealed class RecipeGrain([PersistentState("recipe", StorageNames.Default)
             ?? throw new GenerationRequestException(GenerationErrorKind.NotFound, $"No recipe '{this.GetPrimaryKeyString()}'.", "recipeId");
         // The current model first (the usual case); a pinned archived version when the recipe is older, or when a hot
         // swap replaced the current version between the two calls.
-        var result = await GenerateAsync(recipe, recipe.ModelName, onlyIfVersionMatches: true)
+        // A personal model has no current version; its owner's grain says whether this one is still kept (not deleted).
+        var personalOwner = PersonalModelStore.UserOf(recipe.ModelName);
+        if (personalOwner is not null) await GrainFactory.GetGrain<IPersonalLandscapeGrain>(personalOwner).RequireVersionAsync(recipe.ModelVersion);
+        var result = (personalOwner is null ? await GenerateAsync(recipe, recipe.ModelName, onlyIfVersionMatches: true) : null)
             ?? await GenerateAsync(recipe, ModelKey.Versioned(recipe.ModelName, recipe.ModelVersion), onlyIfVersionMatches: false);
         EnsureVersion(recipe, result!.ModelVersion);
         return new GeneratedContent(recipe, result.Content);

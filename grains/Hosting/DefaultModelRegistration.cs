@@ -1,3 +1,4 @@
+using CreativeGen.Grains.Personal;
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes;
 using CreativeGen.Ml.Music;
@@ -19,6 +20,7 @@ public static class DefaultModelRegistration
             ArchiveFolder(directory, DefaultModels.MusicFileName));
         services.AddLandscapeModel(names.Landscape, () => LoadLandscape(Require(directory, DefaultModels.LandscapeFileName)),
             version => Archived(directory, DefaultModels.LandscapeFileName, version) is { } path ? LoadLandscape(path) : null);
+        services.AddPersonalLandscapes(PersonalLandscapeSettings.Beside(directory));
         return services;
     }
 

@@ -8,8 +8,11 @@ namespace CreativeGen.Grains.Models;
 /// use. A failed load is not remembered: the next activation tries again (e.g. once the model file has been copied in).
 /// Current versions stay loaded until the silo stops. An archived version taken with <see cref="Lease"/> is unloaded
 /// when its last lease is returned (a training run swaps in a new version every improved epoch; they would pile up).
+/// <paramref name="versionsOnly"/>: for a name not registered, how to load its versions (null: unknown name); such
+/// models (a user's personal model) have no current version and are always asked for as "name@version".
 /// </summary>
-internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<T> Load, Func<string, T?>? LoadArchived)> registrations, Func<T, string> versionOf)
+internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<T> Load, Func<string, T?>? LoadArchived)> registrations, Func<T, string> versionOf,
+    Func<string, Func<string, T?>?>? versionsOnly = null)
     : IDisposable where T : class, IDisposable
 {
     private readonly Dictionary<string, (Func<T> Load, Func<string, T?>? LoadArchived)> models =
@@ -69,8 +72,11 @@ internal sealed class ModelShelf<T>(string kind, IEnumerable<(string Name, Func<
     {
         var (name, version) = ModelKey.Parse(key);
         if (!models.TryGetValue(name, out var model))
+        {
+            if (version is not null && versionsOnly?.Invoke(name) is { } loadVersion) return (key, Load(key, () => LoadArchived(name, version, loadVersion)));
             throw new GenerationRequestException(GenerationErrorKind.NotFound,
                 $"Unknown {kind} model '{name}'. Known: {string.Join(", ", models.Keys.Order())}.", "model");
+        }
         var current = Load(name, model.Load);
         if (version is null || versionOf(current) == version) return (name, current);
         return (key, Load(key, () => LoadArchived(name, version, model.LoadArchived)));

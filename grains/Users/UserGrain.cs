@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
+using CreativeGen.GrainInterfaces.Personal;
 using CreativeGen.GrainInterfaces.Users;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Models;
+using CreativeGen.Grains.Personal;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -83,9 +85,27 @@ public sealed class UserGrain(
 
     public async Task<GeneratedContent> PaintLandscapeAsync(LandscapeOrder order)
     {
+        if (order.Model == PersonalModelStore.RequestName) return await PaintPersonalAsync(order);
         var model = LandscapeModel(order.Model);
         var info = await model.DescribeAsync();
         var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info, TasteProfile.From(state.State.Ratings));
+        var result = await model.GenerateAsync(parameters, seed);
+        return await RecordAsync(Recipe.ForLandscape(info.Name, result.ModelVersion, parameters, seed), result.Content);
+    }
+
+    /// <summary>
+    /// From the user's own fine-tuned model, always by version ("personal-&lt;user&gt;@&lt;version&gt;"), so the recipe names
+    /// exactly the weights that painted it. Its one category is "personal"; the truncation comes from the preferences.
+    /// </summary>
+    private async Task<GeneratedContent> PaintPersonalAsync(LandscapeOrder order)
+    {
+        var userId = this.GetPrimaryKeyString();
+        var status = await GrainFactory.GetGrain<IPersonalLandscapeGrain>(userId).GetStatusAsync();
+        var version = status.ModelVersion ?? throw new GenerationRequestException(GenerationErrorKind.NotFound,
+            $"There is no personal model yet ({status.Phase}): upload photos to /v1/users/{userId}/photos, then POST /v1/users/{userId}/landscape-models.", "model");
+        var model = GrainFactory.GetGrain<ILandscapeModelGrain>(ModelKey.Versioned(PersonalModelStore.ModelName(userId), version));
+        var info = await model.DescribeAsync();
+        var (parameters, seed) = OrderResolver.Resolve(order with { Category = order.Category ?? status.Category }, state.State.Preferences.Landscapes, info);
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForLandscape(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }

@@ -12,5 +12,8 @@ public static class LandscapeCommand
         LandscapeEvalCommand.Create(),
         LandscapeSpeedCommand.Create(),
         LandscapeClassifierCommand.Create(),
+        LandscapeFinetuneCommand.Create(),
+        LandscapeExportDiscriminatorCommand.Create(),
+        LandscapePersonalEvalCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.Grains.Hosting;
+using CreativeGen.Grains.Personal;
 
 namespace CreativeGen.Client.Gateway.Endpoints;
 
@@ -12,7 +13,12 @@ public sealed class ModelNames(DefaultModelNames models)
 {
     public void RequireMusic(string? requested) => Require(requested, models.Music, "music");
 
-    public void RequireLandscape(string? requested) => Require(requested, models.Landscape, "landscape");
+    /// <summary>The cluster's landscape model, or "personal": the requesting user's own fine-tuned model.</summary>
+    public void RequireLandscape(string? requested)
+    {
+        if (requested == PersonalModelStore.RequestName) return;
+        Require(requested, models.Landscape, "landscape");
+    }
 
     private static void Require(string? requested, string known, string kind)
     {

@@ -21,6 +21,14 @@ public sealed class LandscapeTrainer : IDisposable
     {
     }
 
+    /// <summary>
+    /// A trainer whose networks start from given weights rather than a fresh initialization (fine-tuning): after the
+    /// networks are built, <paramref name="loadWeights"/> writes into them (the EMA generator included), then the
+    /// optimizers are created. Parameters it marks <c>requires_grad = false</c> stay frozen (they never get a gradient).
+    /// </summary>
+    public static LandscapeTrainer FromWeights(LandscapeModelOptions model, GanTrainingOptions training, Action<LandscapeTrainer> loadWeights) =>
+        new(model, training, loadWeights ?? throw new ArgumentNullException(nameof(loadWeights)));
+
     /// <param name="loadWeights">Runs after the networks exist and before the optimizers take their parameters.</param>
     private LandscapeTrainer(LandscapeModelOptions model, GanTrainingOptions training, Action<LandscapeTrainer>? loadWeights)
     {

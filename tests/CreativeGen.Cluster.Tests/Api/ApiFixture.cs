@@ -63,9 +63,15 @@ public class ApiFixture : IAsyncLifetime
             services.AddSingleton<IIncomingGrainCallFilter>(new AuthenticationRecorder(AuthenticatedUserIds));
             services.AddSingleton<IWavRenderer>(WavRenderer);
             services.AddSingleton<ILoggerProvider>(Logs);
+            ConfigureServices(services);
         });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(GatewayApplication.ListeningUrl(app)) };
+    }
+
+    /// <summary>Extra silo services a derived fixture needs (e.g. personal landscapes).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected virtual void ConfigureRateLimits(RateLimitOptions limits)
@@ -80,7 +86,7 @@ public class ApiFixture : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await app.StopAsync();
