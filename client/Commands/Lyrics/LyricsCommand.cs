@@ -9,6 +9,7 @@ public static class LyricsCommand
     {
         var command = new Command("lyrics", "Lyrics: a word LSTM trained on rhymed poetry, written to fit a melody.");
         command.Subcommands.Add(LyricsTrainCommand.Create());
+        command.Subcommands.Add(LyricsBenchCommand.Create());
         return command;
     }
 }

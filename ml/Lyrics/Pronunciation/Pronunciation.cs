@@ -16,17 +16,7 @@ public sealed record Pronunciation(IReadOnlyList<string> Phones, bool FromDictio
     /// dropped ("nation" → EY SH AH N). Words without a primary stress (function words such as "the") rhyme from
     /// their last stressed vowel, else from their last vowel.
     /// </summary>
-    public string RhymePart
-    {
-        get
-        {
-            var start = LastIndex(phone => IsVowel(phone) && phone[^1] == '1');
-            if (start < 0) start = LastIndex(phone => IsVowel(phone) && phone[^1] == '2');
-            if (start < 0) start = LastIndex(IsVowel);
-            if (start < 0) return string.Join(' ', Phones);
-            return string.Join(' ', Phones.Skip(start).Select(StripStress));
-        }
-    }
+    public string RhymePart { get; } = FindRhymePart(Phones);
 
     /// <summary>True for an ARPAbet vowel (it ends in a stress digit).</summary>
     public static bool IsVowel(string phone) => phone.Length > 0 && char.IsAsciiDigit(phone[^1]);
@@ -35,10 +25,18 @@ public sealed record Pronunciation(IReadOnlyList<string> Phones, bool FromDictio
 
     public override string ToString() => string.Join(' ', Phones);
 
-    private int LastIndex(Func<string, bool> predicate)
+    private static string FindRhymePart(IReadOnlyList<string> phones)
     {
-        for (var i = Phones.Count - 1; i >= 0; i--)
-            if (predicate(Phones[i])) return i;
+        var start = LastIndex(phones, phone => IsVowel(phone) && phone[^1] == '1');
+        if (start < 0) start = LastIndex(phones, phone => IsVowel(phone) && phone[^1] == '2');
+        if (start < 0) start = LastIndex(phones, IsVowel);
+        return start < 0 ? string.Join(' ', phones) : string.Join(' ', phones.Skip(start).Select(StripStress));
+    }
+
+    private static int LastIndex(IReadOnlyList<string> phones, Func<string, bool> predicate)
+    {
+        for (var i = phones.Count - 1; i >= 0; i--)
+            if (predicate(phones[i])) return i;
         return -1;
     }
 }
