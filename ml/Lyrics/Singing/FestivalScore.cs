@@ -39,7 +39,7 @@ public static class FestivalScore
                     parts.Add(Invariant($"{Math.Max(0.05, end - notes[n].StartSeconds):0.####}"));
                 }
                 durations.Add(string.Join('+', parts));
-                pitches.Add(string.Join('+', notes.Select(note => Invariant($"{Hertz(note.Pitch + transpose):0.###}"))));
+                pitches.Add(string.Join('+', notes.Select(note => Invariant($"{Hertz(FoldIntoVoice(note.Pitch + transpose)):0.###}"))));
             }
             text.Append("<DURATION SECONDS=\"").Append(string.Join(',', durations)).Append("\"><PITCH FREQ=\"")
                 .Append(string.Join(',', pitches)).Append("\">").Append(word[0].Word).Append("</PITCH></DURATION>\n");
@@ -86,6 +86,18 @@ public static class FestivalScore
             start = end;
         }
         return result;
+    }
+
+    /// <summary>The voice's range (MIDI pitches A2..A4, 110-440 Hz): Festival's kal voice crashes (SIGSEGV) on pitches above about 500 Hz.</summary>
+    public const int LowestPitch = 45;
+    public const int HighestPitch = 69;
+
+    /// <summary>Moves a pitch by whole octaves into the voice's range, keeping its pitch class.</summary>
+    public static int FoldIntoVoice(int pitch)
+    {
+        while (pitch > HighestPitch) pitch -= 12;
+        while (pitch < LowestPitch) pitch += 12;
+        return pitch;
     }
 
     public static double Hertz(int midiPitch) => 440.0 * Math.Pow(2, (midiPitch - 69) / 12.0);

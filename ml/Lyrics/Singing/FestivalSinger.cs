@@ -53,7 +53,18 @@ public static class FestivalSinger
                 var wavPath = Path.Combine(folder.FullName, "phrase.wav");
                 File.WriteAllText(xmlPath, FestivalScore.Xml(phrase, transpose));
                 File.WriteAllText(lexiconPath, FestivalScore.LexiconEntries(phrase, lexicon));
-                Run(textToWave, ["-mode", "singing", "-eval", lexiconPath, xmlPath, "-o", wavPath]);
+                try
+                {
+                    Run(textToWave, ["-mode", "singing", "-eval", lexiconPath, xmlPath, "-o", wavPath]);
+                }
+                catch (InvalidOperationException error)
+                {
+                    // Keep what Festival was given, so the failure can be reproduced by hand.
+                    var kept = Directory.CreateTempSubdirectory("creativegen-sing-failed-").FullName;
+                    File.Copy(xmlPath, Path.Combine(kept, "phrase.xml"));
+                    File.Copy(lexiconPath, Path.Combine(kept, "lexicon.scm"));
+                    throw new InvalidOperationException($"{error.Message} (line {phrase[0].Line + 1}; input kept in {kept})", error);
+                }
                 var audio = WavAudio.Read(File.ReadAllBytes(wavPath), "Festival output");
                 if (audio.Channels != 1) throw new InvalidOperationException("Festival returned stereo audio; expected mono");
                 var samples = WavAudio.Resample(audio.Samples, audio.SampleRate, SampleRate);

@@ -15,11 +15,12 @@ namespace CreativeGen.Ml.Lyrics.Writing;
 /// <item>it is not already in the line.</item>
 /// </list>
 /// Among allowed words the model's log-probabilities rank the beams, with bonuses for theme words and penalties for
-/// repeats; Gumbel noise drawn from a seeded <see cref="StreamRandom"/> varies the words with the seed. When a line
+/// repeats; Gumbel noise drawn from a seeded <see cref="StreamRandom"/> varies the words with the seed (scores are divided by
+/// the temperature first: 0.6 keeps the model's preferences sharper than plain sampling would). When a line
 /// cannot be finished, stress is relaxed first, then the rhyme (the line is flagged). Logits come from the row-exact
 /// C# <see cref="LstmStepper"/>, so the same request gives the same words on any CPU.
 /// </summary>
-public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temperature = 1.0)
+public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temperature = 0.6)
 {
     public const int MinRhymePartners = 4;
     private const double ThemeBonus = 1.0;
@@ -128,7 +129,11 @@ public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temp
         if (beam.Ids.Length == 0)
         {
             if (rules.UsedLineEnds.Contains(id)) return null;
-            if (keepRhyme && rules.Anchor is { } anchor && !model.Lexicon.Rhymes(model.Vocabulary.Words[anchor], model.Vocabulary.Words[id])) return null;
+            // Rhymes are made on the usual pronunciations and a stressed vowel: "but"/"that" share a sound only through
+            // the reduced variant DH AH0 T, which no singer would hear as a rhyme.
+            if (keepRhyme && !model.Stresses[id].Contains(1)) return null;
+            if (keepRhyme && rules.Anchor is { } anchor
+                && (model.RhymeParts[anchor] != model.RhymeParts[id] || !model.Lexicon.Rhymes(model.Vocabulary.Words[anchor], model.Vocabulary.Words[id]))) return null;
             if (keepRhyme && rules.NeedsPartners && partners[id] < MinRhymePartners) return null;
         }
         var penalty = 0.0;
@@ -172,7 +177,9 @@ public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temp
         var counts = new int[model.Vocabulary.Size];
         foreach (var (_, ids) in model.RhymeClasses)
             foreach (var id in ids)
-                counts[id] = ids.Count(other => other != id && model.Lexicon.Rhymes(model.Vocabulary.Words[id], model.Vocabulary.Words[other]));
+                counts[id] = model.Stresses[id].Contains(1)
+                    ? ids.Count(other => other != id && model.Stresses[other].Contains(1) && model.Lexicon.Rhymes(model.Vocabulary.Words[id], model.Vocabulary.Words[other]))
+                    : 0;
         return counts;
     }
 }

@@ -8,7 +8,7 @@ public sealed class ShippedLyricModel : IDisposable
 {
     public ShippedLyricModel()
     {
-        Common.TorchRuntime.Initialize();
+        CreativeGen.Ml.Common.TorchRuntime.Initialize();
         Model = LyricModel.LoadDefault();
         Writer = new LyricWriter(Model);
     }
@@ -32,7 +32,7 @@ public class LyricWriterTests(ShippedLyricModel shipped) : IClassFixture<Shipped
 
     [Fact]
     public void ShippedModel_IsWithinTheSizeLimit() =>
-        Assert.InRange(new FileInfo(Ml.Common.DefaultModels.Require(LyricModel.DefaultFileName)).Length, 1, 10_000_000);
+        Assert.InRange(new FileInfo(CreativeGen.Ml.Common.DefaultModels.Require(LyricModel.DefaultFileName)).Length, 1, 10_000_000);
 
     [SkippableTheory]
     [InlineData("abab", "sea", 1)]

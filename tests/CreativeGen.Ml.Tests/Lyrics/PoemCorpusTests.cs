@@ -43,5 +43,5 @@ public class PoemCorpusTests
 
     [Fact]
     public void Words_AreLowerCasedWithoutPunctuationOrAccents() =>
-        Assert.Equal(["o'er", "the", "belovèd", "sea"].Select(w => w.Replace("è", "e")), LyricWords.Split("O’er the Belovèd, sea!"));
+        Assert.Equal(["o'er", "the", "beloved", "sea"], LyricWords.Split("O\u2019er the Belov\u00e8d, sea!"));
 }
