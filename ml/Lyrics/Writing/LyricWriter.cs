@@ -10,8 +10,8 @@ namespace CreativeGen.Ml.Lyrics.Writing;
 /// <list type="bullet">
 /// <item>it fits the syllables left (so every finished line has exactly the count asked for);</item>
 /// <item>a word of several syllables puts its primary stress on a strong beat;</item>
-/// <item>as a line's last word, it rhymes (CMUdict) with the line its scheme pairs it with, or, opening a rhyme,
-/// has at least <see cref="MinRhymePartners"/> rhyming words in the vocabulary to continue with;</item>
+/// <item>as a line's last word, it is stressed on its last syllable and rhymes (CMUdict, usual pronunciation) with the
+/// line its scheme pairs it with, or, opening a rhyme, has at least <see cref="MinRhymePartners"/> such partners;</item>
 /// <item>it is not already in the line.</item>
 /// </list>
 /// Among allowed words the model's log-probabilities rank the beams, with bonuses for theme words and penalties for
@@ -131,7 +131,9 @@ public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temp
             if (rules.UsedLineEnds.Contains(id)) return null;
             // Rhymes are made on the usual pronunciations and a stressed vowel: "but"/"that" share a sound only through
             // the reduced variant DH AH0 T, which no singer would hear as a rhyme.
-            if (keepRhyme && !model.Stresses[id].Contains(1)) return null;
+            // Line ends also carry their stress on the last syllable (masculine rhymes: "day"/"away"): a feminine ending
+            // ("river") would need partners of the same shape that the other line's beats may not allow.
+            if (keepRhyme && !EndsStressed(id)) return null;
             if (keepRhyme && rules.Anchor is { } anchor
                 && (model.RhymeParts[anchor] != model.RhymeParts[id] || !model.Lexicon.Rhymes(model.Vocabulary.Words[anchor], model.Vocabulary.Words[id]))) return null;
             if (keepRhyme && rules.NeedsPartners && partners[id] < MinRhymePartners) return null;
@@ -150,6 +152,10 @@ public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temp
         }
         return penalty;
     }
+
+    private bool EndsStressed(int id) => EndsStressed(model, id);
+
+    private static bool EndsStressed(LyricModel model, int id) => model.Stresses[id] is { Length: > 0 } stresses && stresses[^1] == 1;
 
     private static float[] Step(LstmStepper stepper, long[] tokens)
     {
@@ -177,8 +183,8 @@ public sealed class LyricWriter(LyricModel model, int beamWidth = 8, double temp
         var counts = new int[model.Vocabulary.Size];
         foreach (var (_, ids) in model.RhymeClasses)
             foreach (var id in ids)
-                counts[id] = model.Stresses[id].Contains(1)
-                    ? ids.Count(other => other != id && model.Stresses[other].Contains(1) && model.Lexicon.Rhymes(model.Vocabulary.Words[id], model.Vocabulary.Words[other]))
+                counts[id] = EndsStressed(model, id)
+                    ? ids.Count(other => other != id && EndsStressed(model, other) && model.Lexicon.Rhymes(model.Vocabulary.Words[id], model.Vocabulary.Words[other]))
                     : 0;
         return counts;
     }
