@@ -20,7 +20,7 @@ public sealed class GatewayLyrics : IDisposable
     private readonly Lock gate = new();
 
     /// <summary>False where Festival is not installed: sung WAV is then refused (406), MIDI with words still works.</summary>
-    public virtual bool CanSing => FestivalSinger.FindTextToWave() is not null;
+    public bool CanSing => FestivalSinger.FindTextToWave() is not null;
 
     public LyricSong Add(GeneratedContent content)
     {
