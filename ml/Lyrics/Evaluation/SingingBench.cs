@@ -19,7 +19,7 @@ public static class SingingBench
 
     public static SingingReport Measure(string stemPath, IReadOnlyList<SungSyllable> syllables, int transpose)
     {
-        var pitches = Run("aubiopitch", ["-i", stemPath, "-p", "yinfft", "-u", "midi", "-l", "-40"]);
+        var pitches = Run("aubiopitch", ["-i", stemPath, "-p", "yinfft", "-u", "midi", "-s", "-40"]);
         var onsets = Run("aubioonset", ["-i", stemPath, "-O", "hfc", "-M", "0.05"]).Select(row => row[0]).ToArray();
         var notes = syllables.SelectMany(s => s.Notes).OrderBy(n => n.StartSeconds).ToArray();
         var (matched, voiced) = (0, 0);
