@@ -8,6 +8,7 @@ var root = new RootCommand("CreativeGen: original music and landscapes from neur
 {
     DoctorCommand.Create(),
     MusicCommand.Create(),
+    CreativeGen.Client.Commands.Lyrics.LyricsCommand.Create(),
     LandscapeCommand.Create(),
     CreativeGen.Client.Commands.Serve.ServeCommand.Create(),
     CreativeGen.Client.Commands.Db.DbCommand.Create(),

@@ -56,6 +56,7 @@ public static class GatewayApplication
         builder.Services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options.RateLimit));
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton<IWavRenderer, MidiWavRenderer>();
+        builder.Services.TryAddSingleton<CreativeGen.Client.Gateway.Lyrics.GatewayLyrics>();
         builder.Services.AddSingleton(new ModelNames(options.Silo.Models));
         builder.Services.AddSingleton<OperatorAudit>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

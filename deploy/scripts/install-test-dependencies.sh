@@ -6,6 +6,10 @@ need=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 command -v fluidsynth >/dev/null || need+=(fluidsynth)
 [ -e /usr/share/sounds/sf2/FluidR3_GM.sf2 ] || need+=(fluid-soundfont-gm)
+# Singing (lyrics): Festival with the kal voice, and aubio to measure the sung pitch and onsets.
+command -v text2wave >/dev/null || need+=(festival)
+[ -d /usr/share/festival/voices/english/kal_diphone ] || need+=(festvox-kallpc16k)
+command -v aubiopitch >/dev/null || need+=(aubio-tools)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]} =="
   export DEBIAN_FRONTEND=noninteractive

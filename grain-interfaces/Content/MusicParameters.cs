@@ -8,4 +8,5 @@ public sealed record MusicParameters(
     double Temperature,
     double? TempoBpm,
     int? TopK,
-    double? TopP);
+    double? TopP,
+    LyricParameters? Lyrics = null);

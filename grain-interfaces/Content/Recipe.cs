@@ -40,6 +40,8 @@ public sealed record Recipe(
         var parameters = Kind == ContentKind.Music
             ? string.Join('|', Music!.Composer ?? "", Music.LengthSeconds.ToString("R", invariant), Music.Temperature.ToString("R", invariant),
                 Music.TempoBpm?.ToString("R", invariant) ?? "", Music.TopK?.ToString(invariant) ?? "", Music.TopP?.ToString("R", invariant) ?? "")
+              // Only recipes with words add a part, so every recipe id from before lyrics stays what it was.
+              + (Music.Lyrics is { } lyrics ? $"|lyrics:{lyrics.Scheme}:{lyrics.Theme}" : "")
             : string.Join('|', Landscape!.Category, Landscape.Truncation.ToString("R", invariant));
         return string.Join('\n', Kind, ModelName, ModelVersion, Seed.ToString(invariant), parameters);
     }

@@ -10,4 +10,7 @@ public sealed record MusicOrder(
     int? TopK = null,
     double? TopP = null,
     long? Seed = null,
-    string? Model = null);
+    string? Model = null,
+    bool? Lyrics = null,
+    string? Theme = null,
+    string? Scheme = null);

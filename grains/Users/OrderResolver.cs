@@ -33,7 +33,8 @@ public static class OrderResolver
             ParameterLimits.Temperature(order.Temperature ?? preferences.Temperature, "temperature"),
             ParameterLimits.Tempo(tempo, "tempoBpm"),
             ParameterLimits.TopK(order.TopK),
-            ParameterLimits.TopP(order.TopP));
+            ParameterLimits.TopP(order.TopP),
+            ParameterLimits.Lyrics(order.Lyrics, order.Scheme, order.Theme));
         return (parameters, seed);
     }
 

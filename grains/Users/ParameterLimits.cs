@@ -37,6 +37,24 @@ public static class ParameterLimits
     public static double? TopP(double? value) =>
         value is null ? null : Check(value.Value, value is > 0 and <= 1, "topP", "must be more than 0 and at most 1");
 
+    /// <summary>The rhyme schemes lyrics may follow.</summary>
+    public static readonly string[] Schemes = ["abab", "aabb", "abcb", "abba"];
+
+    /// <summary>Words for the piece when <c>lyrics</c> is true; a scheme or theme without it is refused rather than ignored.</summary>
+    public static LyricParameters? Lyrics(bool? lyrics, string? scheme, string? theme)
+    {
+        if (lyrics != true)
+        {
+            if (scheme is not null) throw GenerationRequestException.Invalid("scheme", "scheme only applies to songs with words: add \"lyrics\": true.");
+            if (theme is not null) throw GenerationRequestException.Invalid("theme", "theme only applies to songs with words: add \"lyrics\": true.");
+            return null;
+        }
+        var chosen = Label(scheme ?? Schemes[0], Schemes, "scheme", "rhyme scheme");
+        if (theme is not null && (theme.Trim().Length is 0 or > 40 || !theme.Trim().All(char.IsAsciiLetter)))
+            throw GenerationRequestException.Invalid("theme", $"theme must be one word of 1..40 letters (e.g. sea, mountain, forest, glacier); got '{Shorten(theme)}'.");
+        return new LyricParameters(chosen, theme?.Trim().ToLowerInvariant());
+    }
+
     public static int HistoryLimit(int value) =>
         (int)Check(value, value is >= 1 and <= MaxHistoryLimit, "limit", $"must be within 1..{MaxHistoryLimit}");
 

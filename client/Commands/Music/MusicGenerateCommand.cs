@@ -1,5 +1,7 @@
 using System.CommandLine;
+using CreativeGen.Client.Commands.Lyrics;
 using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Lyrics.Songs;
 using CreativeGen.Ml.Music;
 using CreativeGen.Ml.Music.Audio;
 using CreativeGen.Ml.Music.Midi;
@@ -24,9 +26,13 @@ public static class MusicGenerateCommand
         var seed = new Option<long?>("--seed") { Description = "random seed (default: from the clock, printed)" };
         var wav = new Option<string?>("--wav") { Description = "also render WAV through fluidsynth" };
         var soundFont = new Option<string?>("--soundfont") { Description = "General MIDI .sf2 for --wav" };
+        var lyrics = new Option<bool>("--lyrics") { Description = "write words to the melody: lyric events in the MIDI, .lrc and .txt beside it; with --wav, sung" };
+        var theme = new Option<string?>("--theme") { Description = "what the words are about (sea, mountain, forest, glacier, or any word)" };
+        var scheme = new Option<string>("--scheme") { Description = "rhyme scheme: abab, aabb, abcb, abba", DefaultValueFactory = _ => "abab" };
+        var melodyTrack = new Option<int?>("--melody-track") { Description = "note track holding the melody (default: the top line)" };
         var command = new Command("generate", "Generate a piece of music as MIDI.")
         {
-            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont,
+            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont, lyrics, theme, scheme, melodyTrack,
         };
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
@@ -41,13 +47,17 @@ public static class MusicGenerateCommand
             var tokens = generator.GenerateTokens([request], [primerPiece]);
             var midi = generator.ToMidi(tokens[0], request);
             var outPath = Path.GetFullPath(parse.GetValue(output)!);
-            AtomicFile.WriteAllBytes(outPath, midi);
+            var song = parse.GetValue(lyrics)
+                ? SongLyricsOutput.Write(midi, outPath, new LyricOptions(parse.GetValue(scheme)!, parse.GetValue(theme), seedValue, parse.GetValue(melodyTrack)))
+                : null;
+            AtomicFile.WriteAllBytes(outPath, song?.Midi ?? midi);
             AnsiConsole.MarkupLine($"wrote {Markup.Escape(outPath)}: {tokens[0].Length} tokens in {started.Elapsed.TotalSeconds:F1} s, " +
                 $"model {Markup.Escape(generator.ModelName)} version {generator.ModelVersion}, seed {seedValue}");
             if (parse.GetValue(wav) is { } wavOption)
             {
                 var wavPath = Path.GetFullPath(wavOption);
-                AtomicFile.WriteAllBytes(wavPath, MidiAudioRenderer.RenderWav(midi, parse.GetValue(soundFont)));
+                var accompaniment = MidiAudioRenderer.RenderWav(midi, parse.GetValue(soundFont));
+                AtomicFile.WriteAllBytes(wavPath, song is null ? accompaniment : SongLyricsOutput.Sing(song, wavPath, accompaniment));
                 AnsiConsole.MarkupLine($"wrote {Markup.Escape(wavPath)}");
             }
             return 0;

@@ -1,5 +1,6 @@
 using CreativeGen.Client.Gateway.Auth;
 using CreativeGen.Client.Gateway.Errors;
+using CreativeGen.Client.Gateway.Lyrics;
 using CreativeGen.GrainInterfaces.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,11 @@ public static class ContentEndpoints
             .Produces(StatusCodes.Status200OK, contentType: MediaTypes.Png)
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status410Gone);
+        routes.MapGroup("/v1/content").RequireApiKey().RequireRateLimiting(GatewayApplication.PerKeyPolicy).WithTags("Content").ProducesApiProblems()
+            .MapGet("/{recipeId}/lyrics", GetLyricsAsync).WithName("GetLyrics")
+            .WithSummary("The words of a song made with lyrics: true, as text, LRC and lines timed syllable by syllable (regenerated from the recipe).")
+            .Produces<LyricsDocument>()
+            .ProducesProblem(StatusCodes.Status410Gone);
         return routes;
     }
 
@@ -35,7 +41,22 @@ public static class ContentEndpoints
         {
             (wav, var refusal) = AudioNegotiation.Choose(context, format);
             if (refusal is not null) return refusal;
+            if (ContentResults.RefuseSinging(context, wav, record.Recipe.Music?.Lyrics is not null) is { } cannotSing) return cannotSing;
         }
         return ContentResults.Write(context, await recipe.RenderAsync(), wav);
+    }
+
+    private static async Task<Results<Ok<LyricsDocument>, ProblemHttpResult>> GetLyricsAsync(string recipeId, HttpContext context, IGrainFactory grains, GatewayLyrics lyrics)
+    {
+        var recipe = grains.GetGrain<IRecipeGrain>(RecipeIds.Require(recipeId));
+        var record = await recipe.GetAsync();
+        if (record is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No recipe {recipeId}.");
+        if (!record.Recipients.Contains(ApiKeyAuthentication.Caller(context)))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"Recipe {recipeId} was made for another user.");
+        if (record.Recipe.Music?.Lyrics is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No lyrics", detail: $"Recipe {recipeId} was made without words (ask for music with \"lyrics\": true).");
+        var content = await recipe.RenderAsync();
+        return TypedResults.Ok(LyricsDocument.From(recipeId, lyrics.Add(content)));
     }
 }

@@ -30,6 +30,7 @@ public static class GenerationEndpoints
     {
         var (wav, refusal) = AudioNegotiation.Choose(context, format);
         if (refusal is not null) return refusal;
+        if (ContentResults.RefuseSinging(context, wav, order?.Lyrics == true) is { } cannotSing) return cannotSing;
         models.RequireMusic(order?.Model);
         var content = await grains.GetGrain<IUserGrain>(id).ComposeMusicAsync(order ?? new MusicOrder());
         return ContentResults.Write(context, content, wav);
