@@ -24,18 +24,23 @@ public static class MusicGenerateCommand
         var seed = new Option<long?>("--seed") { Description = "random seed (default: from the clock, printed)" };
         var wav = new Option<string?>("--wav") { Description = "also render WAV through fluidsynth" };
         var soundFont = new Option<string?>("--soundfont") { Description = "General MIDI .sf2 for --wav" };
+        var style = new Option<string?>("--style") { Description = "piano (default) or pop: picks the shipped model (folk has none yet)" };
+        var key = new Option<string?>("--key") { Description = "pop: key such as \"A minor\" or \"Eb major\" (default: drawn from the seed)" };
+        var chords = new Option<string?>("--chords") { Description = "pop: chord progression, one chord per bar, repeated (e.g. \"Am F C G\")" };
+        var instruments = new Option<string?>("--instruments") { Description = "GM instrument per track, comma-separated (pop: melody,bridge,accompaniment; default flute,strings,piano)" };
         var command = new Command("generate", "Generate a piece of music as MIDI.")
         {
-            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont,
+            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont, style, key, chords, instruments,
         };
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
             MusicCommand.InitializeTorchForSampling();
-            var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
+            var modelPath = parse.GetValue(model) ?? DefaultModels.Require(MusicStyles.ModelFileName(parse.GetValue(style) ?? MusicStyles.Piano));
             var seedValue = parse.GetValue(seed) ?? Environment.TickCount64 % 1_000_000;
             var primerPiece = parse.GetValue(primer) is { } primerPath ? MidiReader.Read(primerPath) : null;
             var request = new MusicRequest(parse.GetValue(composer), parse.GetValue(length), parse.GetValue(temperature),
-                parse.GetValue(topK), parse.GetValue(topP), seedValue, parse.GetValue(tempo));
+                parse.GetValue(topK), parse.GetValue(topP), seedValue, parse.GetValue(tempo), parse.GetValue(key),
+                List(parse.GetValue(chords), ' ', ','), List(parse.GetValue(instruments), ','));
             using var generator = MusicModelLoader.LoadGenerator(modelPath);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var tokens = generator.GenerateTokens([request], [primerPiece]);
@@ -54,4 +59,7 @@ public static class MusicGenerateCommand
         }));
         return command;
     }
+
+    private static string[]? List(string? text, params char[] separators) =>
+        text is null ? null : text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
