@@ -10,4 +10,8 @@ public sealed record MusicOrder(
     int? TopK = null,
     double? TopP = null,
     long? Seed = null,
-    string? Model = null);
+    string? Model = null,
+    string? Style = null,
+    string? Key = null,
+    string[]? Instruments = null,
+    string[]? Chords = null);

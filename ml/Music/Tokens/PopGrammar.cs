@@ -21,6 +21,13 @@ public sealed class PopGrammar(IReadOnlyList<Chord?>? progression) : IStreamGram
     private int position = -1;
     private bool expectNote;
     private bool expectDuration;
+    private int notesHere; // notes written at the current position
+
+    /// <summary>
+    /// Most notes one position may start (POP909's fullest onsets across the three parts stay below it): without this
+    /// cap a model that has not learned to move on could stack notes on one sixteenth until the token budget runs out.
+    /// </summary>
+    public const int MaxNotesPerPosition = 12;
 
     /// <summary>Blocked flags for the first drawn token (the first bar's first chord).</summary>
     public bool[] Initial()
@@ -34,8 +41,8 @@ public sealed class PopGrammar(IReadOnlyList<Chord?>? progression) : IStreamGram
     {
         if (token == PopBarTokenizer.BarToken) { bar++; chordsLeft = PopSong.BeatsPerBar; position = -1; expectNote = false; }
         else if (PopBarTokenizer.IsChord(token)) chordsLeft--;
-        else if (PopBarTokenizer.IsPosition(token)) { position = token - PopBarTokenizer.PositionBase; expectNote = true; }
-        else if (PopBarTokenizer.IsNote(token)) { expectNote = false; expectDuration = true; }
+        else if (PopBarTokenizer.IsPosition(token)) { position = token - PopBarTokenizer.PositionBase; expectNote = true; notesHere = 0; }
+        else if (PopBarTokenizer.IsNote(token)) { expectNote = false; expectDuration = true; notesHere++; }
         else if (PopBarTokenizer.IsDuration(token)) expectDuration = false;
         Fill(blocked);
     }
@@ -62,7 +69,7 @@ public sealed class PopGrammar(IReadOnlyList<Chord?>? progression) : IStreamGram
             else if (expectNote) allowed = PopBarTokenizer.IsNote(t);
             else allowed = t == PopBarTokenizer.BarToken
                 || (PopBarTokenizer.IsPosition(t) && t - PopBarTokenizer.PositionBase > position)
-                || (position >= 0 && PopBarTokenizer.IsNote(t));
+                || (position >= 0 && notesHere < MaxNotesPerPosition && PopBarTokenizer.IsNote(t));
             blocked[t] = !allowed;
         }
     }
