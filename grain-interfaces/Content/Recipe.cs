@@ -34,12 +34,18 @@ public sealed record Recipe(
         id is { Length: 28 } && (id.StartsWith("mus_", StringComparison.Ordinal) || id.StartsWith("img_", StringComparison.Ordinal))
         && id.AsSpan(4).ContainsAnyExcept("0123456789abcdef") is false;
 
+    /// <summary>Style, key, instruments and chords join the id only when set, so ids of recipes from before them stay the same.</summary>
+    private static string StyleFields(MusicParameters music) =>
+        music.Style is null && music.Key is null && music.Instruments is null && music.Chords is null ? ""
+        : "|" + string.Join('|', music.Style ?? "", music.Key ?? "", string.Join(',', music.Instruments ?? []), string.Join(',', music.Chords ?? []));
+
     private string Canonical()
     {
         var invariant = CultureInfo.InvariantCulture;
         var parameters = Kind == ContentKind.Music
             ? string.Join('|', Music!.Composer ?? "", Music.LengthSeconds.ToString("R", invariant), Music.Temperature.ToString("R", invariant),
                 Music.TempoBpm?.ToString("R", invariant) ?? "", Music.TopK?.ToString(invariant) ?? "", Music.TopP?.ToString("R", invariant) ?? "")
+                + StyleFields(Music)
               // Only recipes with words add a part, so every recipe id from before lyrics stays what it was.
               + (Music.Lyrics is { } lyrics ? $"|lyrics:{lyrics.Scheme}:{lyrics.Theme}" : "")
             : string.Join('|', Landscape!.Category, Landscape.Truncation.ToString("R", invariant));

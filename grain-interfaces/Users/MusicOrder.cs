@@ -11,6 +11,10 @@ public sealed record MusicOrder(
     double? TopP = null,
     long? Seed = null,
     string? Model = null,
+    string? Style = null,
+    string? Key = null,
+    string[]? Instruments = null,
+    string[]? Chords = null,
     bool? Lyrics = null,
     string? Theme = null,
     string? Scheme = null);

@@ -12,4 +12,7 @@ public sealed class DefaultModelNames
     public string Music { get; set; } = "music-piano";
 
     public string Landscape { get; set; } = "landscape-64";
+
+    /// <summary>The model that serves style "pop" (three parts, key and chord control).</summary>
+    public string Pop { get; set; } = "music-pop";
 }

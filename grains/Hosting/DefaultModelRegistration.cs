@@ -18,6 +18,9 @@ public static class DefaultModelRegistration
         services.AddMusicModel(names.Music, () => LoadMusic(Require(directory, DefaultModels.MusicFileName)),
             version => Archived(directory, DefaultModels.MusicFileName, version) is { } path ? LoadMusic(path) : null,
             ArchiveFolder(directory, DefaultModels.MusicFileName));
+        services.AddMusicModel(names.Pop, () => LoadMusic(Require(directory, DefaultModels.PopFileName)),
+            version => Archived(directory, DefaultModels.PopFileName, version) is { } path ? LoadMusic(path) : null,
+            ArchiveFolder(directory, DefaultModels.PopFileName));
         services.AddLandscapeModel(names.Landscape, () => LoadLandscape(Require(directory, DefaultModels.LandscapeFileName)),
             version => Archived(directory, DefaultModels.LandscapeFileName, version) is { } path ? LoadLandscape(path) : null);
         services.AddPersonalLandscapes(PersonalLandscapeSettings.Beside(directory));

@@ -31,7 +31,8 @@ public sealed class MusicModelGrain(
     }
 
     public Task<GeneratedBytes> GenerateAsync(MusicParameters parameters, long seed) =>
-        RunRequestAsync(new MusicRequest(parameters.Composer, parameters.LengthSeconds, parameters.Temperature, parameters.TopK, parameters.TopP, seed, parameters.TempoBpm));
+        RunRequestAsync(new MusicRequest(parameters.Composer, parameters.LengthSeconds, parameters.Temperature, parameters.TopK, parameters.TopP, seed, parameters.TempoBpm,
+            parameters.Key, parameters.Chords, parameters.Instruments));
 
     public async Task<MusicModelInfo> SwapAsync(string? version)
     {

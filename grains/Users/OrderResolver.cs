@@ -27,6 +27,11 @@ public static class OrderResolver
             : model.Composers.Length > 0 ? taste.Choose(ContentKind.Music, model.Composers, pick)
             : null;
         var tempo = order.TempoBpm ?? Math.Round(taste.ChooseTempo(preferences.MinTempoBpm, preferences.MaxTempoBpm, pick));
+        var style = StyleFields.Style(order.Style, "style");
+        var key = StyleFields.Key(order.Key, style, pick);
+        var instruments = order.Instruments is not null ? StyleFields.Instruments(order.Instruments, style, "instruments")
+            : style == Ml.Music.MusicStyles.Pop && preferences.Instruments is { Length: > 0 } preferred ? StyleFields.Instruments(preferred, style, "music.instruments")
+            : null;
         var parameters = new MusicParameters(
             composer,
             ParameterLimits.LengthSeconds(order.LengthSeconds ?? preferences.LengthSeconds, "lengthSeconds"),
@@ -34,6 +39,10 @@ public static class OrderResolver
             ParameterLimits.Tempo(tempo, "tempoBpm"),
             ParameterLimits.TopK(order.TopK),
             ParameterLimits.TopP(order.TopP),
+            style == Ml.Music.MusicStyles.Piano ? null : style, // piano recipes keep the ids they had before styles
+            key,
+            instruments,
+            StyleFields.Chords(order.Chords, style),
             ParameterLimits.Lyrics(order.Lyrics, order.Scheme, order.Theme));
         return (parameters, seed);
     }
@@ -76,7 +85,9 @@ public static class OrderResolver
             m.MinTempoBpm,
             m.MaxTempoBpm,
             ParameterLimits.LengthSeconds(m.LengthSeconds, "music.lengthSeconds"),
-            ParameterLimits.Temperature(m.Temperature, "music.temperature"));
+            ParameterLimits.Temperature(m.Temperature, "music.temperature"),
+            m.Style is null ? null : StyleFields.Style(m.Style, "music.style"),
+            StyleFields.Instruments(m.Instruments, Ml.Music.MusicStyles.Pop, "music.instruments"));
         var l = preferences.Landscapes;
         var landscapePreferences = new LandscapePreferences(
             ParameterLimits.Labels(l.Categories, categories, "landscapes.categories", "category"),

@@ -76,7 +76,10 @@ public sealed class UserGrain(
 
     public async Task<GeneratedContent> ComposeMusicAsync(MusicOrder order)
     {
-        var model = MusicModel(order.Model);
+        // The style picks the model unless the order names one; an unknown or model-less style is refused naming "style".
+        var style = StyleFields.Style(order.Style ?? state.State.Preferences.Music.Style, "style");
+        order = order with { Style = style };
+        var model = MusicModel(order.Model ?? ModelOfStyle(style));
         var info = await model.DescribeAsync();
         var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Music, info, TasteProfile.From(state.State.Ratings));
         var result = await model.GenerateAsync(parameters, seed);
@@ -166,6 +169,13 @@ public sealed class UserGrain(
 
     private IMusicModelGrain MusicModel(string? name) =>
         GrainFactory.GetGrain<IMusicModelGrain>(AnyReplica(ModelName(name, models.Value.Music, catalog.MusicModels, "music")));
+
+    private string? ModelOfStyle(string style) => style switch
+    {
+        Ml.Music.MusicStyles.Piano => null,
+        Ml.Music.MusicStyles.Pop when catalog.MusicModels.Contains(models.Value.Pop, StringComparer.Ordinal) => models.Value.Pop,
+        _ => throw GenerationRequestException.Invalid("style", $"No {style} model is deployed here (models: {string.Join(", ", catalog.MusicModels.Order(StringComparer.Ordinal))})."),
+    };
 
     private ILandscapeModelGrain LandscapeModel(string? name) =>
         GrainFactory.GetGrain<ILandscapeModelGrain>(AnyReplica(ModelName(name, models.Value.Landscape, catalog.LandscapeModels, "landscape")));

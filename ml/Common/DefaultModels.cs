@@ -8,6 +8,7 @@ public static class DefaultModels
 {
     public const string MusicFileName = "music-piano.ckpt";
     public const string LandscapeFileName = "landscape-64.ckpt";
+    public const string PopFileName = "music-pop.ckpt";
 
     public static string Directory =>
         Environment.GetEnvironmentVariable("CREATIVEGEN_MODELS") is { Length: > 0 } configured

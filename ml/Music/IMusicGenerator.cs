@@ -11,6 +11,9 @@ namespace CreativeGen.Ml.Music;
 /// <param name="TopP">Nucleus sampling mass in (0, 1] (null: no limit).</param>
 /// <param name="Seed">Random seed.</param>
 /// <param name="TempoBpm">Tempo to write, or null for the model's choice.</param>
+/// <param name="Key">Key for key-conditioned (pop) models, e.g. "A minor"; null: drawn from the seed.</param>
+/// <param name="Chords">Chord progression for pop models, one chord per bar, repeated (e.g. Am F C G); null: the model's.</param>
+/// <param name="Instruments">GM instrument per output track (names such as flute, strings, piano, or program numbers); null: the model's defaults.</param>
 public sealed record MusicRequest(
     string? Composer,
     double LengthSeconds,
@@ -18,7 +21,10 @@ public sealed record MusicRequest(
     int? TopK,
     double? TopP,
     long Seed,
-    double? TempoBpm = null);
+    double? TempoBpm = null,
+    string? Key = null,
+    IReadOnlyList<string>? Chords = null,
+    IReadOnlyList<string>? Instruments = null);
 
 /// <summary>A loaded music model that writes MIDI. Implementations batch the requests into one forward pass per step.</summary>
 public interface IMusicGenerator : IDisposable

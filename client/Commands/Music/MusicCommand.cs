@@ -14,6 +14,7 @@ public static class MusicCommand
         command.Subcommands.Add(MusicEvalCommand.Create());
         command.Subcommands.Add(MusicSpeedCommand.Create());
         command.Subcommands.Add(MusicExportCommand.Create());
+        command.Subcommands.Add(MusicPopEvalCommand.Create());
         return command;
     }
 

@@ -30,18 +30,23 @@ public static class MusicGenerateCommand
         var theme = new Option<string?>("--theme") { Description = "what the words are about (sea, mountain, forest, glacier, or any word)" };
         var scheme = new Option<string>("--scheme") { Description = "rhyme scheme: abab, aabb, abcb, abba", DefaultValueFactory = _ => "abab" };
         var melodyTrack = new Option<int?>("--melody-track") { Description = "note track holding the melody (default: the top line)" };
+        var style = new Option<string?>("--style") { Description = "piano (default) or pop: picks the shipped model (folk has none yet)" };
+        var key = new Option<string?>("--key") { Description = "pop: key such as \"A minor\" or \"Eb major\" (default: drawn from the seed)" };
+        var chords = new Option<string?>("--chords") { Description = "pop: chord progression, one chord per bar, repeated (e.g. \"Am F C G\")" };
+        var instruments = new Option<string?>("--instruments") { Description = "GM instrument per track, comma-separated (pop: melody,bridge,accompaniment; default flute,strings,piano)" };
         var command = new Command("generate", "Generate a piece of music as MIDI.")
         {
-            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont, lyrics, theme, scheme, melodyTrack,
+            model, output, primer, temperature, topK, topP, length, composer, tempo, seed, wav, soundFont, lyrics, theme, scheme, melodyTrack, style, key, chords, instruments,
         };
         command.SetAction(parse => CommandErrors.Guard(() =>
         {
             MusicCommand.InitializeTorchForSampling();
-            var modelPath = parse.GetValue(model) ?? DefaultModels.Require(DefaultModels.MusicFileName);
+            var modelPath = parse.GetValue(model) ?? DefaultModels.Require(MusicStyles.ModelFileName(parse.GetValue(style) ?? MusicStyles.Piano));
             var seedValue = parse.GetValue(seed) ?? Environment.TickCount64 % 1_000_000;
             var primerPiece = parse.GetValue(primer) is { } primerPath ? MidiReader.Read(primerPath) : null;
             var request = new MusicRequest(parse.GetValue(composer), parse.GetValue(length), parse.GetValue(temperature),
-                parse.GetValue(topK), parse.GetValue(topP), seedValue, parse.GetValue(tempo));
+                parse.GetValue(topK), parse.GetValue(topP), seedValue, parse.GetValue(tempo), parse.GetValue(key),
+                List(parse.GetValue(chords), ' ', ','), List(parse.GetValue(instruments), ','));
             using var generator = MusicModelLoader.LoadGenerator(modelPath);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var tokens = generator.GenerateTokens([request], [primerPiece]);
@@ -64,4 +69,7 @@ public static class MusicGenerateCommand
         }));
         return command;
     }
+
+    private static string[]? List(string? text, params char[] separators) =>
+        text is null ? null : text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -11,7 +11,7 @@ public static class MusicTrainCommand
 {
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "piano-small (default) or seed-recipe", DefaultValueFactory = _ => "piano-small" };
+        var preset = new Option<string>("--preset") { Description = "piano-small (default), seed-recipe or pop-small (POP909 song folders)", DefaultValueFactory = _ => "piano-small" };
         var train = new Option<string>("--train") { Description = "training MIDI folder", Required = true };
         var val = new Option<string>("--val") { Description = "validation MIDI folder", Required = true };
         var output = new Option<string>("--out") { Description = "run folder for checkpoints", DefaultValueFactory = _ => "runs/music" };
@@ -98,6 +98,8 @@ public static class MusicTrainCommand
 
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            // A background run (nohup … &) ignores SIGINT; SIGTERM stops it the same way (the last finished epoch is on disk).
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; cancel.Cancel(); });
             TrainingResult? result = null;
             if (AnsiConsole.Profile.Capabilities.Interactive)
             {

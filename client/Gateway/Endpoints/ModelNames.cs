@@ -11,7 +11,11 @@ namespace CreativeGen.Client.Gateway.Endpoints;
 /// </summary>
 public sealed class ModelNames(DefaultModelNames models)
 {
-    public void RequireMusic(string? requested) => Require(requested, models.Music, "music");
+    public void RequireMusic(string? requested)
+    {
+        if (requested is not null && string.Equals(requested, models.Pop, StringComparison.Ordinal)) return;
+        Require(requested, $"{models.Music}, {models.Pop}", "music");
+    }
 
     /// <summary>The cluster's landscape model, or "personal": the requesting user's own fine-tuned model.</summary>
     public void RequireLandscape(string? requested)
@@ -22,7 +26,7 @@ public sealed class ModelNames(DefaultModelNames models)
 
     private static void Require(string? requested, string known, string kind)
     {
-        if (requested is null || string.Equals(requested, known, StringComparison.Ordinal)) return;
+        if (requested is null || known.Split(", ").Contains(requested, StringComparer.Ordinal)) return;
         var shown = requested.Length <= 64 ? requested : requested[..64] + "…";
         throw GenerationRequestException.Invalid("model", $"Unknown {kind} model '{shown}'. Known: {known} (names are case-sensitive).");
     }

@@ -46,6 +46,21 @@ public sealed class TokenWindows
         }
     }
 
+    private TokenWindows(MusicTokenizer tokenizer, IEnumerable<(int[] Prefix, int[] Body, double Seconds)> encoded)
+    {
+        this.tokenizer = tokenizer;
+        foreach (var (prefix, body, seconds) in encoded)
+        {
+            if (body.Length == 0) { DroppedEmpty++; continue; }
+            sequences.Add((prefix, body));
+            TokenCount += body.Length;
+            Seconds += seconds;
+        }
+    }
+
+    /// <summary>A stream of already encoded pieces (prefix, body, seconds), e.g. annotated songs that tokenize themselves.</summary>
+    public static TokenWindows FromSequences(MusicTokenizer tokenizer, IEnumerable<(int[] Prefix, int[] Body, double Seconds)> encoded) => new(tokenizer, encoded);
+
     public int PieceCount => sequences.Count;
 
     public long TokenCount { get; }

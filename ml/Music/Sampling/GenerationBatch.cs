@@ -72,7 +72,8 @@ internal sealed class GenerationBatch(LstmStepper stepper, MusicTokenizer tokeni
                 continue;
             }
             var token = (int)drawn![r];
-            tokenizer.UpdateBlocked(stream.Blocked, token);
+            if (stream.Grammar is { } own) own.Update(stream.Blocked, token);
+            else tokenizer.UpdateBlocked(stream.Blocked, token);
             stream.Accept(token, tokenizer.SecondsOf(token, stream.Bpm));
             inputs[r] = token;
         }

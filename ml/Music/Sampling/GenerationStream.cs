@@ -3,8 +3,10 @@ namespace CreativeGen.Ml.Music.Sampling;
 /// <summary>One stream in a generation batch: the tokens it must still be fed, what it wrote, its clock and random source.</summary>
 internal sealed class GenerationStream
 {
-    public GenerationStream(int[] forced, int[] primer, SamplingSettings sampling, StreamRandom random, double bpm, double startSeconds, double endSeconds, int maxTokens, bool[] blocked)
+    public GenerationStream(int[] forced, int[] primer, SamplingSettings sampling, StreamRandom random, double bpm, double startSeconds, double endSeconds, int maxTokens, bool[] blocked,
+        Tokens.IStreamGrammar? grammar = null)
     {
+        Grammar = grammar;
         Blocked = blocked;
         Forced = new Queue<int>(forced);
         Body = [.. primer];
@@ -17,6 +19,9 @@ internal sealed class GenerationStream
     }
 
     public Queue<int> Forced { get; }
+
+    /// <summary>The stream's own grammar (e.g. the chords a pop request forces), or null for the tokenizer's.</summary>
+    public Tokens.IStreamGrammar? Grammar { get; }
 
     /// <summary>Tokens the grammar forbids next (e.g. a note-off for a key that does not sound).</summary>
     public bool[] Blocked { get; }

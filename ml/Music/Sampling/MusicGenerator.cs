@@ -1,5 +1,6 @@
 using CreativeGen.Ml.Music.Midi;
 using CreativeGen.Ml.Music.Model;
+using CreativeGen.Ml.Music.Pop;
 using CreativeGen.Ml.Music.Tokens;
 using CreativeGen.Ml.Music.Training;
 using TorchSharp;
@@ -136,11 +137,17 @@ public sealed class MusicGenerator : IContinuousMusicGenerator
     /// <summary>Decodes body tokens to a MIDI file (two tracks, melody and chords, for two-track models).</summary>
     public byte[] ToMidi(IReadOnlyList<int> body, MusicRequest request)
     {
-        var bpm = request.TempoBpm ?? 120;
+        var bpm = request.TempoBpm ?? (Tokenizer is PopBarTokenizer ? PopRequests.DefaultBpm : 120);
         var notes = DecodeNotes(body, bpm);
-        var names = Tokenizer.TrackCount == 2 ? new[] { "Melody", "Chords" } : [.. Enumerable.Range(1, Tokenizer.TrackCount).Select(i => i == 1 ? "Piano" : $"Piano {i}")];
+        var names = Tokenizer.TrackCount switch
+        {
+            2 => new[] { "Melody", "Chords" },
+            3 when Tokenizer is PopBarTokenizer => ["Melody", "Bridge", "Accompaniment"],
+            _ => [.. Enumerable.Range(1, Tokenizer.TrackCount).Select(i => i == 1 ? "Piano" : $"Piano {i}")],
+        };
+        var programs = PopRequests.Programs(request.Instruments, Tokenizer);
         var tracks = Enumerable.Range(0, Tokenizer.TrackCount)
-            .Select(t => new MidiTrackSpec(names[t], 0, [.. notes.Where(n => n.Track == t)]))
+            .Select(t => new MidiTrackSpec(names[t], programs[t], [.. notes.Where(n => n.Track == t)]))
             .ToList();
         return MidiWriter.Write(tracks, bpm);
     }
@@ -187,6 +194,14 @@ public sealed class MusicGenerator : IContinuousMusicGenerator
             throw new ArgumentException($"tempo must be 20..400 bpm (got {tempo})");
         var sampling = new SamplingSettings(request.Temperature, request.TopK, request.TopP);
         var random = new StreamRandom(request.Seed);
+        PopRequests.Programs(request.Instruments, Tokenizer); // rejects unknown instruments before any work
+        if (Tokenizer is PopBarTokenizer)
+        {
+            if (primer is not null) throw new ArgumentException("pop models take no primer (their tokens need a song's beats and chords)");
+            return PopRequests.Prepare(request, sampling, random);
+        }
+        if (request.Key is not null || request.Chords is not null)
+            throw new ArgumentException($"model {ModelName} is not key- or chord-conditioned; key and chords need a pop model (style pop)");
         var composer = request.Composer;
         if (composer is not null)
         {

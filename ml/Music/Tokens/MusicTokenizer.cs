@@ -73,6 +73,7 @@ public abstract class MusicTokenizer
         {
             TokenizerKind.PerformanceEvents => new PerformanceEventTokenizer(spec.TrackCount, conditioning),
             TokenizerKind.NotesAndChords => new NoteChordTokenizer(spec.Symbols ?? throw new InvalidDataException("notes-and-chords tokenizer without symbols"), conditioning),
+            TokenizerKind.PopBars => new PopBarTokenizer(),
             _ => throw new InvalidDataException($"unknown tokenizer kind {spec.Kind}"),
         };
     }

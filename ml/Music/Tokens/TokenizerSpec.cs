@@ -8,6 +8,9 @@ public enum TokenizerKind
 
     /// <summary>The seed's representation: notes and chords with quantized durations, offsets and explicit rests.</summary>
     NotesAndChords,
+
+    /// <summary>Three-part pop songs on a bar/position grid with key, tempo and per-beat chord tokens.</summary>
+    PopBars,
 }
 
 /// <summary>Everything needed to rebuild a tokenizer; stored in checkpoints as JSON.</summary>

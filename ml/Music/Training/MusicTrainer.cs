@@ -3,6 +3,7 @@ using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music.Data;
 using CreativeGen.Ml.Music.Midi;
 using CreativeGen.Ml.Music.Model;
+using CreativeGen.Ml.Music.Pop;
 using CreativeGen.Ml.Music.Tokens;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -29,14 +30,14 @@ public sealed class MusicTrainer : IDisposable
     private readonly MusicTokenizer tokenizer;
     private readonly MusicLstm model;
     private readonly OptimizerHelper optimizer;
-    private readonly IReadOnlyList<CorpusPiece> trainPieces;
+    private readonly ITokenSource trainPieces;
     private readonly List<TokenWindow> validationWindows;
     private readonly string runFolder;
     private readonly ITrainingObserver observer;
     private TrainingState state;
 
     private MusicTrainer(TrainingOptions options, MusicTokenizer tokenizer, MusicLstm model, OptimizerHelper optimizer,
-        IReadOnlyList<CorpusPiece> trainPieces, IReadOnlyList<CorpusPiece> validationPieces, string runFolder, ITrainingObserver observer, TrainingState state)
+        ITokenSource trainPieces, ITokenSource validationPieces, string runFolder, ITrainingObserver observer, TrainingState state)
     {
         Options = options;
         this.tokenizer = tokenizer;
@@ -46,7 +47,7 @@ public sealed class MusicTrainer : IDisposable
         this.runFolder = runFolder;
         this.observer = observer;
         this.state = state;
-        var validation = new TokenWindows(tokenizer, validationPieces, options.ApplySustain);
+        var validation = validationPieces.Stream(tokenizer, options, augment: null);
         validationWindows = validation.Cut(options.SequenceLength, random: null, options.WindowState);
         observer.Message($"train: {trainPieces.Count} pieces; validation: {validation.PieceCount} pieces, {validation.TokenCount:N0} tokens; vocabulary {tokenizer.Size} tokens; model {model.parameters().Sum(p => p.numel()):N0} parameters");
     }
@@ -66,13 +67,17 @@ public sealed class MusicTrainer : IDisposable
     {
         options.Validate();
         observer ??= SilentTrainingObserver.Instance;
-        var (train, validation) = LoadData(data, observer);
-        var conditioning = options.Conditioned
-            ? new ConditioningVocabulary(train.Select(p => p.Corpus), train.Where(p => p.Composer is not null).Select(p => p.Composer!))
+        var (train, validation) = LoadData(data, observer, options.Tokenizer);
+        var pieces = (train as MidiTokenSource)?.Pieces ?? [];
+        var conditioning = options.Conditioned && options.Tokenizer != TokenizerKind.PopBars
+            ? new ConditioningVocabulary(pieces.Select(p => p.Corpus), pieces.Where(p => p.Composer is not null).Select(p => p.Composer!))
             : null;
-        MusicTokenizer tokenizer = options.Tokenizer == TokenizerKind.PerformanceEvents
-            ? new PerformanceEventTokenizer(options.Tracks, conditioning)
-            : NoteChordTokenizer.Build(train.Select(p => p.Piece), conditioning, options.MinSymbolCount, options.MaxSymbols);
+        MusicTokenizer tokenizer = options.Tokenizer switch
+        {
+            TokenizerKind.PerformanceEvents => new PerformanceEventTokenizer(options.Tracks, conditioning),
+            TokenizerKind.PopBars => new PopBarTokenizer(),
+            _ => NoteChordTokenizer.Build(pieces.Select(p => p.Piece), conditioning, options.MinSymbolCount, options.MaxSymbols),
+        };
         torch.manual_seed(options.Seed);
         var model = TorchDevice.Place(new MusicLstm(new MusicModelConfig(tokenizer.Size, options.EmbeddingSize, options.HiddenSize, options.Layers, options.Dropout)));
         return new MusicTrainer(options, tokenizer, model, CreateOptimizer(options, model), train, validation, runFolder, observer, TrainingState.Initial);
@@ -86,7 +91,7 @@ public sealed class MusicTrainer : IDisposable
         var (header, model, optimizer) = MusicCheckpoint.Load(checkpoint, m => CreateOptimizer(savedOptions, m));
         var options = (adjust?.Invoke(header.Options) ?? header.Options).Validate();
         if (optimizer is null) throw new InvalidDataException($"{checkpoint}: holds no optimizer state (an exported model); it cannot be resumed");
-        var (train, validation) = LoadData(data, observer);
+        var (train, validation) = LoadData(data, observer, options.Tokenizer);
         var trainer = new MusicTrainer(options, MusicTokenizer.FromSpec(header.Tokenizer), model, optimizer, train, validation, runFolder, observer, header.State);
         observer.Message($"resumed {checkpoint} after epoch {header.State.Epoch} (best validation loss {header.State.BestValidationLoss:F4})");
         return trainer;
@@ -144,7 +149,7 @@ public sealed class MusicTrainer : IDisposable
     private double TrainEpoch(int epoch, out double tokensPerSecond, CancellationToken cancellationToken)
     {
         var random = new Random((int)((Options.Seed * 1_000_003 + epoch * 7_919) & 0x7FFFFFFF));
-        var stream = new TokenWindows(tokenizer, trainPieces, Options.ApplySustain, random, Options.Transpose, Options.TempoStretch);
+        var stream = trainPieces.Stream(tokenizer, Options, random);
         var windows = stream.Cut(Options.SequenceLength, random, Options.WindowState);
         if (Options.WindowsPerEpoch is { } cap && windows.Count > cap) windows = windows.GetRange(0, cap);
         var batches = (windows.Count + Options.BatchSize - 1) / Options.BatchSize;
@@ -180,12 +185,20 @@ public sealed class MusicTrainer : IDisposable
         MusicCheckpoint.Save(path, header, model, withOptimizer ? optimizer : null);
     }
 
-    private static (IReadOnlyList<CorpusPiece> Train, IReadOnlyList<CorpusPiece> Validation) LoadData(MusicData data, ITrainingObserver observer)
+    private static (ITokenSource Train, ITokenSource Validation) LoadData(MusicData data, ITrainingObserver observer, TokenizerKind kind)
     {
+        if (kind == TokenizerKind.PopBars)
+        {
+            var songs = PopCorpus.Load(data.TrainFolder, data.MaxTrainFiles, observer.Message);
+            var validationSongs = PopCorpus.Load(data.ValidationFolder, data.MaxValidationFiles, observer.Message);
+            if (songs.Songs.Count == 0) throw new ArgumentException($"no usable POP909 song folders in {data.TrainFolder}");
+            if (validationSongs.Songs.Count == 0) throw new ArgumentException($"no usable POP909 song folders in {data.ValidationFolder}");
+            return (new PopTokenSource(songs.Songs), new PopTokenSource(validationSongs.Songs));
+        }
         var train = MidiCorpus.Load(data.TrainFolder, data.MaxTrainFiles, observer.Message);
         var validation = MidiCorpus.Load(data.ValidationFolder, data.MaxValidationFiles, observer.Message);
         if (train.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {data.TrainFolder}");
         if (validation.Pieces.Count == 0) throw new ArgumentException($"no usable MIDI files in {data.ValidationFolder}");
-        return (train.Pieces, validation.Pieces);
+        return (new MidiTokenSource(train.Pieces), new MidiTokenSource(validation.Pieces));
     }
 }

@@ -68,11 +68,38 @@ public sealed record TrainingOptions
 
     public static TrainingOptions PianoSmall => new() { Preset = "piano-small" };
 
+    /// <summary>
+    /// Three-part pop songs (POP909) on bar/position tokens with key, tempo and per-beat chords; transposition by up to
+    /// ±6 semitones shows every song in every key, so the key token (not the song) decides the key. Sized to learn
+    /// something in about an hour of one CPU core.
+    /// </summary>
+    public static TrainingOptions PopSmall => new()
+    {
+        Preset = "pop-small",
+        Tokenizer = TokenizerKind.PopBars,
+        Conditioned = false,
+        Tracks = 3,
+        ApplySustain = false,
+        EmbeddingSize = 96,
+        HiddenSize = 256,
+        Layers = 2,
+        Dropout = 0.1,
+        Optimizer = OptimizerKind.Adam,
+        LearningRate = 0.002,
+        SequenceLength = 256,
+        BatchSize = 32,
+        WindowsPerEpoch = 640,
+        Patience = 1000,
+        Transpose = 6,
+        TempoStretch = 0.1,
+    };
+
     public static TrainingOptions FromPreset(string name) => name switch
     {
+        "pop-small" => PopSmall,
         "seed-recipe" => SeedRecipe,
         "piano-small" => PianoSmall,
-        _ => throw new ArgumentException($"unknown preset '{name}' (known: seed-recipe, piano-small)", nameof(name)),
+        _ => throw new ArgumentException($"unknown preset '{name}' (known: seed-recipe, piano-small, pop-small)", nameof(name)),
     };
 
     public TrainingOptions Validate()

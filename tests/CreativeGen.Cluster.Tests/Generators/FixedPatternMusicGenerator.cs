@@ -14,6 +14,9 @@ public sealed class FixedPatternMusicGenerator(string version = "fixed-1", Simul
 
     public ConcurrentQueue<int> BatchSizes { get; } = new();
 
+    /// <summary>Every request it was asked to run, in order.</summary>
+    public ConcurrentQueue<MusicRequest> Requests { get; } = new();
+
     public string ModelName => "fixed-pattern-music";
 
     public string ModelVersion { get; set; } = version;
@@ -28,6 +31,7 @@ public sealed class FixedPatternMusicGenerator(string version = "fixed-1", Simul
             if (request.Composer is { } composer && !Composers.Contains(composer)) throw new ArgumentException($"Unknown composer '{composer}'.");
         }
         BatchSizes.Enqueue(requests.Count);
+        foreach (var request in requests) Requests.Enqueue(request);
         (cost ?? SimulatedCost.None).Spend(requests.Count);
         return [.. requests.Select(Write)];
     }

@@ -9,10 +9,14 @@ public sealed class TestModels(SimulatedCost? musicCost = null, SimulatedCost? l
 {
     public const string Music = "music-piano";
     public const string Landscape = "landscape-64";
+    public const string Pop = "music-pop";
 
     public FixedPatternMusicGenerator MusicGenerator { get; } = new(cost: musicCost);
 
     public FixedPatternLandscapeGenerator LandscapeGenerator { get; } = new(cost: landscapeCost);
+
+    /// <summary>Serves style "pop" (a stand-in: the cluster tests check what reaches it, not music).</summary>
+    public FixedPatternMusicGenerator PopGenerator { get; } = new("pop-fixed-1");
 
     /// <summary>Earlier versions of the music model by version id, as a silo's model archive would keep them.</summary>
     public ConcurrentDictionary<string, FixedPatternMusicGenerator> ArchivedMusic { get; } = new();
@@ -21,6 +25,7 @@ public sealed class TestModels(SimulatedCost? musicCost = null, SimulatedCost? l
     {
         services.AddMusicModel(Music, () => MusicGenerator, version => ArchivedMusic.GetValueOrDefault(version));
         services.AddLandscapeModel(Landscape, () => LandscapeGenerator);
+        services.AddMusicModel(Pop, () => PopGenerator);
         foreach (var name in extraMusicNames) services.AddMusicModel(name, () => MusicGenerator);
     }
 }
