@@ -4,6 +4,7 @@ using CreativeGen.Client.Gateway.Auth;
 using CreativeGen.Client.Gateway.Endpoints;
 using CreativeGen.Client.Gateway.Errors;
 using CreativeGen.Client.Gateway.RateLimiting;
+using CreativeGen.Client.Gateway.Studio;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,6 +77,8 @@ public static class GatewayApplication
         app.MapGenerationEndpoints();
         app.MapContentEndpoints();
         app.MapModelEndpoints(options.Silo.Models);
+        app.MapExperienceEndpoints();
+        app.MapStudio();
         return app;
     }
 
