@@ -61,13 +61,18 @@ public static class SceneMusicMap
         return null;
     }
 
-    /// <summary>The tempo range for a scene and mood, within the user's own range when the two overlap.</summary>
+    /// <summary>
+    /// The tempo range for a scene and mood, within the user's own range: their overlap, or when they do not overlap, a
+    /// band as wide as the scene's at the end of the user's range nearest to it (the user's explicit range always wins).
+    /// </summary>
     public static (double Min, double Max) TempoRange(Scene scene, MoodEffect? mood, double userMin, double userMax)
     {
         var factor = mood?.TempoFactor ?? 1;
         var (min, max) = (scene.MinTempoBpm * factor, scene.MaxTempoBpm * factor);
         var (low, high) = (Math.Max(min, userMin), Math.Min(max, userMax));
-        return low <= high ? (low, high) : (userMin, userMax); // no overlap: the user's explicit range wins
+        if (low <= high) return (low, high);
+        var width = Math.Min(max - min, userMax - userMin);
+        return max < userMin ? (userMin, userMin + width) : (userMax - width, userMax);
     }
 
     public static string Reason(string category, Scene scene, string? mood, MoodEffect? effect, string? style, double tempo)
