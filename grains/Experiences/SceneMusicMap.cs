@@ -29,7 +29,7 @@ public static class SceneMusicMap
         ["sea"] = new("flowing", 80, 110, 0, ["Debussy", "Ravel", "Albeniz", "Chopin"],
             ["sea", "ocean", "wave", "waves", "shore", "beach", "coast", "tide", "sail", "harbour", "harbor", "bay"]),
         ["forest"] = new("pastoral", 72, 100, -0.05, ["Schumann", "Mendelssohn", "Grieg", "Schubert"],
-            ["forest", "wood", "woods", "tree", "trees", "leaf", "leaves", "moss", "grove", "pine", "jungle"]),
+            ["forest", "wood", "woods", "tree", "trees", "leaf", "leaves", "moss", "grove", "pine", "pines", "jungle"]),
         ["glacier"] = new("still and cold", 56, 80, -0.15, ["Grieg", "Sinding", "Tchaikovsky", "Rachmaninoff"],
             ["glacier", "ice", "icy", "snow", "snowy", "frost", "frozen", "winter", "cold", "arctic", "polar"]),
         ["mountain"] = new("grand", 96, 132, 0.05, ["Beethoven", "Liszt", "Brahms", "Mussorgsky"],
