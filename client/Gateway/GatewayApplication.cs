@@ -5,6 +5,7 @@ using CreativeGen.Client.Gateway.Endpoints;
 using CreativeGen.Client.Gateway.Errors;
 using CreativeGen.Client.Gateway.Operators;
 using CreativeGen.Client.Gateway.RateLimiting;
+using CreativeGen.Client.Gateway.Studio;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,6 +84,8 @@ public static class GatewayApplication
         app.MapModelEndpoints(options.Silo.Models);
         app.MapOperatorEndpoints();
         app.MapPersonalEndpoints();
+        app.MapExperienceEndpoints();
+        app.MapStudio();
         return app;
     }
 

@@ -7,7 +7,7 @@ namespace CreativeGen.GrainInterfaces.Users;
 /// goes through it so that unspecified parameters come from the preferences and the result is recorded.
 /// </summary>
 [Alias("CreativeGen.IUserGrain")]
-public interface IUserGrain : IGrainWithStringKey
+public interface IUserGrain : IGrainWithStringKey, Experiences.IUserExperiences
 {
     /// <summary>Registers the user with the hash of its API key; false if the id is already taken.</summary>
     [Alias("Register")]

@@ -15,9 +15,11 @@ namespace CreativeGen.Grains.Users;
 /// <summary>
 /// A user: fills requests from preferences and what their ratings say they like, forwards them to the model grains,
 /// records recipes and ratings.
+/// Experiences (a matched picture and song) are in UserGrain.Experiences.cs, with their own persistent state.
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
+    [PersistentState("experiences", StorageNames.Default)] IPersistentState<Experiences.ExperienceState> experiences,
     IOptions<DefaultModelNames> models,
     IGeneratorCatalog catalog) : Grain, IUserGrain
 {
