@@ -4,7 +4,7 @@ using CreativeGen.Grains.Experiences;
 
 namespace CreativeGen.Grains.Users;
 
-/// <summary>Experiences: one wish becomes a picture and a song matched to it (<see cref="ExperiencePlanner"/>).</summary>
+/// <summary>Experiences: one wish becomes a picture, a song matched to it and words about the scene sung to its melody (<see cref="ExperiencePlanner"/>).</summary>
 public sealed partial class UserGrain
 {
     public async Task<ExperienceEntry> CreateExperienceAsync(ExperienceOrder order)
@@ -16,7 +16,9 @@ public sealed partial class UserGrain
 
         // The parts resolve like any request with everything named, so their recipes are ordinary ones; both models run at once.
         var (pictureParameters, pictureSeed) = OrderResolver.Resolve(plan.Picture, state.State.Preferences.Landscapes, landscapeInfo);
-        var (songParameters, songSeed) = OrderResolver.Resolve(plan.Song, state.State.Preferences.Music, musicInfo);
+        // The song is sung: words themed on the scene, so the lyrics are about the picture.
+        var sungOrder = plan.Song with { Lyrics = true, Theme = plan.Category };
+        var (songParameters, songSeed) = OrderResolver.Resolve(sungOrder, state.State.Preferences.Music, musicInfo);
         var painting = landscape.GenerateAsync(pictureParameters, pictureSeed);
         var composing = music.GenerateAsync(songParameters, songSeed);
         var (picture, song) = (await painting, await composing);
@@ -26,7 +28,7 @@ public sealed partial class UserGrain
         await RecordAsync(songRecipe, song.Content);
 
         var recipe = new ExperienceRecipe(plan.Theme, plan.Mood, plan.Seed, pictureRecipe, songRecipe,
-            new ExperienceMatch(plan.Category, plan.Style, plan.TempoBpm, plan.Reason));
+            new ExperienceMatch(plan.Category, plan.Style, plan.TempoBpm, plan.Reason), new ExperienceLyrics(songRecipe.Id));
         var entry = new ExperienceEntry(recipe.Id, recipe, DateTimeOffset.UtcNow);
         experiences.State.Entries.Add(entry);
         if (experiences.State.Entries.Count > ExperienceState.MaxKept) experiences.State.Entries.RemoveAt(0);

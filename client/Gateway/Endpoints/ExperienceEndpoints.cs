@@ -76,12 +76,12 @@ public sealed record PartView(string RecipeId, string Url, string? WavUrl, Recip
 }
 
 /// <summary>
-/// Where the song's words are: a URL answering LRC text ("[mm:ss.xx] words" per line), which the studio page
-/// highlights in time as the song plays. Present when the experience has a lyrics part (<see cref="ExperienceRecipe.Lyrics"/>),
-/// which the user grain fills once a lyrics model is served; until then an experience has none, and nothing pretends otherwise.
+/// Where the song's words are: the song recipe's lyrics resource (JSON with text, LRC and timed syllables), whose LRC
+/// the studio page highlights in time as the song plays. Present when the experience has a lyrics part
+/// (<see cref="ExperienceRecipe.Lyrics"/>); experiences made before songs were sung have none.
 /// </summary>
 public sealed record LyricsView(string RecipeId, string Url)
 {
     public static LyricsView? Of(ExperienceRecipe recipe) =>
-        recipe.Lyrics is { } lyrics ? new LyricsView(lyrics.RecipeId, $"/v1/content/{lyrics.RecipeId}") : null;
+        recipe.Lyrics is { } lyrics ? new LyricsView(lyrics.RecipeId, $"/v1/content/{lyrics.RecipeId}/lyrics") : null;
 }

@@ -27,7 +27,13 @@ public sealed class ApiExperienceTests(ApiFixture api) : IClassFixture<ApiFixtur
         var tempo = song.GetProperty("recipe").GetProperty("music").GetProperty("tempoBpm").GetDouble();
         Assert.InRange(tempo, 80, 92);
         Assert.Equal(tempo, match.GetProperty("tempoBpm").GetDouble());
-        Assert.Equal(JsonValueKind.Null, view.GetProperty("lyrics").ValueKind);
+        // The song is sung: its recipe asks for words themed on the scene, served as the song's lyrics resource.
+        var lyricsView = view.GetProperty("lyrics");
+        Assert.Equal(song.GetProperty("recipeId").GetString(), lyricsView.GetProperty("recipeId").GetString());
+        var words = await Json(await api.SendAsync(HttpMethod.Get, lyricsView.GetProperty("url").GetString()!, user));
+        Assert.Equal("glacier", words.GetProperty("theme").GetString());
+        Assert.StartsWith("[ti:", words.GetProperty("lrc").GetString());
+        Assert.NotEmpty(words.GetProperty("text").GetString()!);
 
         var (pictureBytes, songBytes) = (await Bytes(picture.GetProperty("url").GetString()!, user), await Bytes(song.GetProperty("url").GetString()!, user));
         var again = await Json(await api.SendAsync(HttpMethod.Get, $"/v1/users/{user.UserId}/experiences/{id}", user));

@@ -56,14 +56,14 @@ export async function experienceCard(userId, view) {
   const musicCardNode = musicCard(userId, view.song.recipeId, wav, view.song.recipe);
   const lyrics = el("section", { class: "lyrics", "aria-label": "Lyrics" }, el("h4", { text: "Lyrics" }));
   if (view.lyrics) {
-    const text = await (await call("GET", view.lyrics.url, { accept: "text/plain" })).text();
+    const text = (await (await call("GET", view.lyrics.url, { accept: "application/json" })).json()).lrc;
     const list = el("ol", { class: "lyric-lines", tabindex: "0", "aria-label": "Lyrics, the current line highlighted" });
     lyrics.append(list);
     const audio = musicCardNode.querySelector("audio");
     if (audio) showLyrics(list, parseLrc(text), audio);
     else list.replaceChildren(...parseLrc(text).map(line => el("li", { text: line.words })));
   } else {
-    lyrics.append(el("p", { class: "hint", text: "No lyrics: this server does not serve a lyrics model yet." }));
+    lyrics.append(el("p", { class: "hint", text: "No lyrics: this experience was made before songs were sung." }));
   }
   const heading = view.theme ? `“${view.theme}”` : "Your experience";
   return el("article", { class: "card experience", "data-kind": "experience", "data-experience-id": view.experienceId },
