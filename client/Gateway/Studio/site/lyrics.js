@@ -8,7 +8,8 @@ export function parseLrc(text) {
   for (const raw of (text || "").split(/\r?\n/)) {
     const times = [...raw.matchAll(TAG)].map(m => Number(m[1]) * 60 + Number(m[2]));
     if (!times.length) continue;
-    const words = raw.replace(TAG, "").trim();
+    // Enhanced LRC times each word as <mm:ss.xx>; the page highlights whole lines, so those marks are dropped.
+    const words = raw.replace(TAG, "").replace(/<\d+:\d+(?:\.\d+)?>/g, "").replace(/\s+/g, " ").trim();
     for (const time of times) lines.push({ time, words });
   }
   return lines.sort((a, b) => a.time - b.time);
