@@ -93,21 +93,28 @@ public sealed class ContinuousMusicGeneratorTests(TinyPianoModelFixture model) :
     public async Task GeneratorDisposedUnderneath_FailsRequestsWithoutCrashing()
     {
         var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
-        var steps = new StepLog();
+        // The stepping thread waits after its fifth step until the model is gone: a tiny model on the C# stepper
+        // otherwise finished the 600 s piece before a loaded machine got round to disposing it.
+        var steps = new StepLog(holdAfterSteps: 5);
         using var continuous = generator.StartContinuous(maxStreams: 2, steps);
         var running = continuous.GenerateMidiAsync(new MusicRequest(null, 600, 1.0, null, null, 1));
         await steps.WaitForStepsAsync(5);
 
         generator.Dispose();
+        steps.Release();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => running.WaitAsync(Patience));
     }
 
     /// <summary>Records the size of every step and how many requests were admitted.</summary>
-    private sealed class StepLog : IContinuousBatchObserver
+    /// <param name="holdAfterSteps">Block the stepping thread once this many steps ran, until <see cref="Release"/>.</param>
+    private sealed class StepLog(int? holdAfterSteps = null) : IContinuousBatchObserver
     {
         private readonly ConcurrentQueue<int> sizes = new();
+        private readonly ManualResetEventSlim released = new(holdAfterSteps is null);
         private int admissions;
+
+        public void Release() => released.Set();
 
         public IReadOnlyList<int> Sizes => [.. sizes];
 
@@ -118,7 +125,11 @@ public sealed class ContinuousMusicGeneratorTests(TinyPianoModelFixture model) :
 
         public void Admitted(TimeSpan waited) => Interlocked.Increment(ref admissions);
 
-        public void Stepped(int streams, TimeSpan elapsed) => sizes.Enqueue(streams);
+        public void Stepped(int streams, TimeSpan elapsed)
+        {
+            sizes.Enqueue(streams);
+            if (sizes.Count >= holdAfterSteps) released.Wait(Patience);
+        }
 
         public async Task WaitForStepsAsync(int count)
         {
