@@ -14,14 +14,18 @@ public static class ClassifierTraining
 
     public sealed record Header(string[] Categories, int Resolution, int Width, int Epochs, double ValAccuracy, int ConvsPerStage = 1);
 
-    /// <summary>The original quick recipe (kept for tests and for evaluation runs that find no classifier).</summary>
-    public static LandscapeClassifier Train(LandscapeDataset train, int epochs = 8, int batchSize = 64, long seed = 5, Action<int, double>? onEpoch = null) =>
-        Train(train, new ClassifierRecipe(epochs, 32, 1, 2e-3, 0, batchSize, seed), (epoch, loss, _) => onEpoch?.Invoke(epoch, loss));
+    /// <summary><see cref="ClassifierRecipe.Quick"/> with its epochs, batch and seed overridden (tests, and evaluation runs that find no classifier).</summary>
+    public static LandscapeClassifier Train(LandscapeDataset train, int epochs = 8, int batchSize = 64, long seed = 5, Action<int, double>? onEpoch = null)
+    {
+        var quick = ClassifierRecipe.Quick;
+        var recipe = new ClassifierRecipe(epochs, quick.Width, quick.ConvsPerStage, quick.LearningRate, quick.LabelSmoothing, batchSize, seed);
+        return Train(train, recipe, (epoch, loss, _) => onEpoch?.Invoke(epoch, loss));
+    }
 
     /// <summary>
     /// AdamW on a per-batch cosine schedule, cross-entropy with the recipe's label smoothing, and augmentation:
     /// horizontal flips, a random crop of 80–100 % of the side resized back (zoom and shift), and per-image brightness
-    /// and contrast. Reports (epoch, mean loss, model) after each epoch; the model is in training mode again afterwards.
+    /// and contrast. After each epoch reports (epoch, mean loss, model), the model in eval mode for scoring.
     /// </summary>
     public static LandscapeClassifier Train(LandscapeDataset train, ClassifierRecipe recipe, Action<int, double, LandscapeClassifier>? onEpoch = null)
     {
