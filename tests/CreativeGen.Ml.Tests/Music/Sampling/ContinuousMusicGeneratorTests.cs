@@ -14,12 +14,15 @@ public sealed class ContinuousMusicGeneratorTests(TinyPianoModelFixture model) :
         using var generator = MusicModelLoader.LoadGenerator(model.Checkpoint);
         MusicRequest longOne = new("Chopin", 40, 1.0, null, null, 1), shortOne = new("Haydn", 3, 0.8, 20, null, 2), nucleus = new(null, 5, 1.1, null, 0.9, 3);
         var alone = new[] { longOne, shortOne, nucleus }.Select(r => generator.GenerateMidi([r])[0]).ToArray();
-        var steps = new StepLog();
+        // The stepping thread waits after its 20th step until the others are queued, so they join a running batch
+        // however slowly this thread is scheduled (the long piece once finished first under ATEN_CPU_CAPABILITY=avx2).
+        var steps = new StepLog(holdAfterSteps: 20);
         using var continuous = generator.StartContinuous(maxStreams: 8, steps);
 
         var first = continuous.GenerateMidiAsync(longOne);
         await steps.WaitForStepsAsync(20);
         var joined = new[] { continuous.GenerateMidiAsync(shortOne), continuous.GenerateMidiAsync(nucleus) };
+        steps.Release();
         var results = await Task.WhenAll(joined.Prepend(first)).WaitAsync(Patience);
 
         Assert.Equal(alone, results);
