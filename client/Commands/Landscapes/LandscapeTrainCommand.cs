@@ -30,6 +30,10 @@ public static class LandscapeTrainCommand
         var export = new Option<FileInfo?>("--export") { Description = "Only write the model file (EMA generator) of <out>/train.ckpt to this path, e.g. models/landscape-64.ckpt." };
         var balanced = new Option<bool>("--balanced") { Description = "Projection recipe with a stronger discriminator: 2 D steps per G step, lr 2e-4 for both, no cutout." };
         var exportRaw = new Option<bool>("--export-raw") { Description = "With --export: write the raw generator instead of the EMA (a diagnostic)." };
+        var padding = new Option<GeneratorPadding?>("--generator-padding")
+        {
+            Description = "Projection G's convolution padding: Reflect (default for new runs) or Zeros. With --resume, switches a run's padding (the weights fit either).",
+        };
         var minibatchStd = new Option<int>("--minibatch-std") { Description = "Projection D: minibatch standard-deviation group size (0: off).", DefaultValueFactory = _ => 0 };
         var modeSeeking = new Option<double?>("--mode-seeking") { Description = "Override the weight of the mode-seeking term in the generator loss (recipe default 0.1; 0: off)." };
         var loss = new Option<GanLoss?>("--loss") { Description = "Override the recipe's loss (Hinge or NonSaturating)." };
@@ -38,7 +42,7 @@ public static class LandscapeTrainCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Run one step, write a checkpoint, and stop." };
         var command = new Command("train", "Train a landscape GAN (or resume one) with checkpoints and contact sheets.")
         {
-            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, exportRaw, balanced, minibatchStd, modeSeeking, loss, learningRates, discriminatorSteps, dryRun,
+            data, output, resume, steps, checkpointEvery, cpuBudget, architecture, resolution, width, latent, batch, seed, cache, maxPerCategory, snapshots, export, exportRaw, balanced, minibatchStd, padding, modeSeeking, loss, learningRates, discriminatorSteps, dryRun,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandErrors.Guard(() =>
         {
@@ -54,12 +58,12 @@ public static class LandscapeTrainCommand
                 return 0;
             }
             using var trainer = parse.GetValue(resume)
-                ? LandscapeTrainer.Resume(run.TrainingCheckpointPath)
+                ? LandscapeTrainer.Resume(run.TrainingCheckpointPath, parse.GetValue(padding))
                 : NewTrainer(parse, parse.GetValue(data)!.FullName);
             if (parse.GetValue(dryRun)) run = new TrainingRunOptions(outDir, trainer.Step + 1, 1);
             using var dataset = LandscapeIngest.Load(parse.GetValue(data)!.FullName, trainer.Model.Resolution, trainer.Model.Categories,
                 parse.GetValue(cache)?.FullName, parse.GetValue(maxPerCategory), line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
-            AnsiConsole.MarkupLineInterpolated($"{trainer.Model.Architecture} {trainer.Model.Resolution}px w={trainer.Model.BaseWidth} batch={trainer.Training.BatchSize} seed={trainer.Training.Seed}, {dataset.Count} images, from step {trainer.Step} to {run.TotalSteps}, torch threads {TorchSharp.torch.get_num_threads()}");
+            AnsiConsole.MarkupLineInterpolated($"{trainer.Model.Architecture} {trainer.Model.Resolution}px w={trainer.Model.BaseWidth} padding={trainer.Model.GeneratorPadding} batch={trainer.Training.BatchSize} seed={trainer.Training.Seed}, {dataset.Count} images, from step {trainer.Step} to {run.TotalSteps}, torch threads {TorchSharp.torch.get_num_threads()}");
             TrainingConsole.Run(trainer, dataset, run, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"[green]stopped at step {trainer.Step}[/] ({trainer.CpuSeconds:F0} CPU s); model: {Path.GetFullPath(run.ModelPath)}");
             return 0;
@@ -73,7 +77,8 @@ public static class LandscapeTrainCommand
         var categories = Directory.GetDirectories(dataFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var architecture = parse.GetValue<LandscapeArchitecture>("--architecture");
         var model = new LandscapeModelOptions(categories, parse.GetValue<int>("--resolution"), parse.GetValue<int>("--latent"), parse.GetValue<int>("--width"),
-            architecture: architecture, minibatchStdDevGroup: parse.GetValue<int>("--minibatch-std"));
+            architecture: architecture, minibatchStdDevGroup: parse.GetValue<int>("--minibatch-std"),
+            generatorPadding: parse.GetValue<GeneratorPadding?>("--generator-padding") ?? GeneratorPadding.Reflect);
         var (batch, seed) = (parse.GetValue<int>("--batch"), parse.GetValue<long>("--seed"));
         var preset = architecture == LandscapeArchitecture.TransposedDcgan
             ? GanTrainingOptions.SeedBaseline(batch, seed)

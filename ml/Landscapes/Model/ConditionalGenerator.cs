@@ -29,10 +29,10 @@ public sealed class ConditionalGenerator : LandscapeGeneratorNetwork
         for (var stage = 0; stage < options.Stages; stage++)
         {
             var next = Math.Max(channels / 2, options.BaseWidth / 2);
-            blocks.Add(new UpsampleConvBlock($"block{stage}", channels, next, options.EmbeddingSize, random));
+            blocks.Add(new UpsampleConvBlock($"block{stage}", channels, next, options.EmbeddingSize, options.GeneratorPadding, random));
             channels = next;
         }
-        toRgb = SeededInit.Default(nn.Conv2d(channels, 3, 3, padding: 1), random);
+        toRgb = SeededInit.Default(nn.Conv2d(channels, 3, 3, padding: 1, padding_mode: UpsampleConvBlock.Mode(options.GeneratorPadding)), random);
         register_parameter("embedding", embedding);
         RegisterComponents();
     }

@@ -10,7 +10,8 @@ public sealed record LandscapeModelOptions
         int baseWidth = 32,
         int embeddingSize = 64,
         LandscapeArchitecture architecture = LandscapeArchitecture.Projection,
-        int minibatchStdDevGroup = 0)
+        int minibatchStdDevGroup = 0,
+        GeneratorPadding generatorPadding = GeneratorPadding.Zeros)
     {
         if (categories.Count < 1) throw new ArgumentException("At least one category.", nameof(categories));
         if (categories.Distinct(StringComparer.Ordinal).Count() != categories.Count) throw new ArgumentException("Category names must be unique.", nameof(categories));
@@ -30,6 +31,7 @@ public sealed record LandscapeModelOptions
         EmbeddingSize = embeddingSize;
         Architecture = architecture;
         MinibatchStdDevGroup = minibatchStdDevGroup;
+        GeneratorPadding = generatorPadding;
     }
 
     public IReadOnlyList<string> Categories { get; }
@@ -41,6 +43,9 @@ public sealed record LandscapeModelOptions
 
     /// <summary>Group size of the discriminator's minibatch standard-deviation feature (Karras et al. 2018); 0: none.</summary>
     public int MinibatchStdDevGroup { get; }
+
+    /// <summary>The projection generator's convolution padding (the baseline architecture has none to choose).</summary>
+    public GeneratorPadding GeneratorPadding { get; }
 
     /// <summary>Number of 2x up- (generator) or down-sampling (discriminator) stages between 4x4 and the resolution.</summary>
     public int Stages => (int)Math.Log2(Resolution / 4);

@@ -11,15 +11,22 @@ public sealed class UpsampleConvBlock : nn.Module<Tensor, Tensor, Tensor>
     private readonly Conv2d conv;
     private readonly ConditionalBatchNorm norm;
 
-    public UpsampleConvBlock(string name, long inChannels, long outChannels, long embeddingSize, Generator random) : base(name)
+    public UpsampleConvBlock(string name, long inChannels, long outChannels, long embeddingSize, GeneratorPadding padding, Generator random) : base(name)
     {
         upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest);
-        conv = SeededInit.Default(nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: false), random);
+        conv = SeededInit.Default(nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: false, padding_mode: Mode(padding)), random);
         norm = new ConditionalBatchNorm("norm", outChannels, embeddingSize);
         RegisterComponents();
     }
 
     internal Conv2d Conv => conv;
+
+    internal static PaddingModes Mode(GeneratorPadding padding) => padding switch
+    {
+        GeneratorPadding.Zeros => PaddingModes.Zeros,
+        GeneratorPadding.Reflect => PaddingModes.Reflect,
+        _ => throw new ArgumentOutOfRangeException(nameof(padding), padding, "Unknown generator padding."),
+    };
     internal ConditionalBatchNorm Norm => norm;
 
     public override Tensor forward(Tensor input, Tensor embedding) =>

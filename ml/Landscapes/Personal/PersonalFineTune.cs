@@ -61,7 +61,7 @@ public sealed class PersonalFineTune : IDisposable
             var category = NearestCategory(baseModel, photos);
             log?.Invoke($"base {baseModel.ModelVersion}: the personal slot starts from '{baseOptions.Categories[category]}', the base category nearest the photos");
             var personal = new LandscapeModelOptions([PersonalCategory.Name], baseOptions.Resolution, baseOptions.LatentSize, baseOptions.BaseWidth,
-                baseOptions.EmbeddingSize, baseOptions.Architecture, baseOptions.MinibatchStdDevGroup);
+                baseOptions.EmbeddingSize, baseOptions.Architecture, baseOptions.MinibatchStdDevGroup, baseOptions.GeneratorPadding);
             var training = new GanTrainingOptions(options.BatchSize, options.GeneratorLearningRate, options.DiscriminatorLearningRate, 0.0, 0.9,
                 GanLoss.Hinge, diffAugment: true, options.EmaDecay, options.Seed, cutout: true, modeSeekingWeight: options.ModeSeekingWeight);
             var trainer = LandscapeTrainer.FromWeights(personal, training, loading =>

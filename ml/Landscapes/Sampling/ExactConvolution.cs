@@ -119,23 +119,36 @@ internal sealed class ExactConvolution
 
     /// <summary>
     /// Writes <paramref name="source"/> (channels of an H×W image whose rows start every <paramref name="sourceRowStride"/>
-    /// floats and channels every <paramref name="sourceChannelStride"/>) into a zeroed padded grid, each pixel repeated
-    /// <paramref name="scale"/>×<paramref name="scale"/> times (nearest-neighbour upsampling, which is exact).
+    /// floats and channels every <paramref name="sourceChannelStride"/>) into a padded grid, each pixel repeated
+    /// <paramref name="scale"/>×<paramref name="scale"/> times (nearest-neighbour upsampling, which is exact). The border
+    /// is zero, or with <paramref name="reflect"/> the mirror image of the pixels next to it (torch's "reflect" mode).
     /// </summary>
     public static void FillPaddedGrid(
-        ReadOnlySpan<float> source, int channels, int height, int width, int sourceRowStride, int sourceChannelStride, int scale, float[] grid)
+        ReadOnlySpan<float> source, int channels, int height, int width, int sourceRowStride, int sourceChannelStride, int scale, float[] grid,
+        bool reflect = false)
     {
         var outHeight = height * scale;
         var outWidth = width * scale;
+        if (reflect && (outHeight < 2 || outWidth < 2)) throw new ArgumentException("reflection needs an image of at least 2×2 pixels");
         var rowStride = outWidth + 2;
         var channelStride = (outHeight + 2) * rowStride;
         Array.Clear(grid);
         for (var c = 0; c < channels; c++)
+        {
+            var channel = grid.AsSpan(c * channelStride, channelStride);
             for (var y = 0; y < outHeight; y++)
             {
                 var from = source.Slice(c * sourceChannelStride + y / scale * sourceRowStride, width);
-                var to = grid.AsSpan(c * channelStride + (y + 1) * rowStride + 1, outWidth);
+                var to = channel.Slice((y + 1) * rowStride + 1, outWidth);
                 for (var x = 0; x < outWidth; x++) to[x] = from[x / scale];
+                if (!reflect) continue;
+                var row = channel.Slice((y + 1) * rowStride, rowStride);
+                row[0] = row[2];
+                row[outWidth + 1] = row[outWidth - 1];
             }
+            if (!reflect) continue;
+            channel.Slice(2 * rowStride, rowStride).CopyTo(channel.Slice(0, rowStride));
+            channel.Slice((outHeight - 1) * rowStride, rowStride).CopyTo(channel.Slice((outHeight + 1) * rowStride, rowStride));
+        }
     }
 }

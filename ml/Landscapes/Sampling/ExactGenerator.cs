@@ -29,6 +29,7 @@ internal sealed class ExactGenerator
     private readonly ExactConditionalNorm projectionNorm;
     private readonly (ExactConvolution Conv, ExactConditionalNorm Norm)[] blocks;
     private readonly ExactConvolution toRgb;
+    private readonly bool reflect;
 
     public ExactGenerator(ConditionalGenerator network)
     {
@@ -37,6 +38,12 @@ internal sealed class ExactGenerator
         embeddingSize = options.EmbeddingSize;
         categories = options.Categories.Count;
         Resolution = options.Resolution;
+        reflect = options.GeneratorPadding switch
+        {
+            GeneratorPadding.Zeros => false,
+            GeneratorPadding.Reflect => true,
+            _ => throw new NotSupportedException($"generator padding {options.GeneratorPadding}"),
+        };
         firstChannels = (int)network.FirstChannels;
         embedding = Floats(network.Embedding);
         var projection = network.Projection;
@@ -84,7 +91,7 @@ internal sealed class ExactGenerator
             foreach (var (conv, norm) in blocks)
             {
                 var grid = Rent(rented, ExactConvolution.InputLength(channels, 2 * size, 2 * size));
-                ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 2, grid);
+                ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 2, grid, reflect);
                 size *= 2;
                 var positions = ExactConvolution.OutputLength(size, size);
                 features = Rent(rented, Blocks(conv.Outputs) * positions);
@@ -93,7 +100,7 @@ internal sealed class ExactGenerator
                 (rowStride, channelStride, channels) = (size + 2, positions, conv.Outputs);
             }
             var rgbGrid = Rent(rented, ExactConvolution.InputLength(channels, size, size));
-            ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 1, rgbGrid);
+            ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 1, rgbGrid, reflect);
             var rgbPositions = ExactConvolution.OutputLength(size, size);
             var rgb = Rent(rented, Blocks(3) * rgbPositions);
             toRgb.Apply(rgbGrid, size, size, rgb);

@@ -14,12 +14,15 @@ public sealed record LandscapeCheckpointHeader
 
     /// <summary>0 (off) in files written before the option existed.</summary>
     public int MinibatchStdDevGroup { get; init; }
+
+    /// <summary>Zeros in files written before the option existed.</summary>
+    public GeneratorPadding GeneratorPadding { get; init; }
     public required long Step { get; init; }
     public required double TrainingCpuSeconds { get; init; }
     public GanTrainingOptionsDto? Training { get; init; }
 
     public LandscapeModelOptions ToModelOptions() =>
-        new(Categories, Resolution, LatentSize, BaseWidth, EmbeddingSize, Architecture, MinibatchStdDevGroup);
+        new(Categories, Resolution, LatentSize, BaseWidth, EmbeddingSize, Architecture, MinibatchStdDevGroup, GeneratorPadding);
 
     public static LandscapeCheckpointHeader From(LandscapeModelOptions model, long step, double cpuSeconds, GanTrainingOptions? training) => new()
     {
@@ -30,6 +33,7 @@ public sealed record LandscapeCheckpointHeader
         BaseWidth = model.BaseWidth,
         EmbeddingSize = model.EmbeddingSize,
         MinibatchStdDevGroup = model.MinibatchStdDevGroup,
+        GeneratorPadding = model.GeneratorPadding,
         Step = step,
         TrainingCpuSeconds = cpuSeconds,
         Training = training is null ? null : GanTrainingOptionsDto.From(training),

@@ -196,13 +196,18 @@ public sealed class LandscapeTrainer : IDisposable
     }
 
     /// <summary>Restores a trainer from a training checkpoint written by <see cref="Save"/>.</summary>
-    public static LandscapeTrainer Resume(string trainingPath)
+    /// <param name="padding">
+    /// Switches the generator's convolution padding from the checkpoint's (the weights fit either; the networks then
+    /// adapt in the steps that follow), e.g. to fine-tune a zero-padded run into a reflection-padded one.
+    /// </param>
+    public static LandscapeTrainer Resume(string trainingPath, GeneratorPadding? padding = null)
     {
         var (header, isTraining, reader) = LandscapeCheckpoint.Open(trainingPath);
         using (reader)
         {
             if (!isTraining || header.Training is null)
                 throw new InvalidDataException($"{trainingPath} is a model file (EMA generator only); resuming needs the training checkpoint (*.train.ckpt).");
+            if (padding is { } switched) header = header with { GeneratorPadding = switched };
             var trainer = new LandscapeTrainer(header.ToModelOptions(), header.Training.ToOptions(), loading =>
             {
                 LandscapeCheckpoint.LoadInto(loading.Ema, reader, trainingPath, "EMA generator");

@@ -20,10 +20,12 @@ public sealed class ExactGeneratorTests
     }
 
     [Theory]
-    [InlineData(5, 6, 8, 2, true)]   // outputs not a multiple of the 4-channel block, upsampled
-    [InlineData(16, 3, 12, 1, true)] // a toRGB layer: 3 outputs with bias
-    [InlineData(7, 4, 5, 2, false)]  // odd input size: rows shorter than a vector
-    public void Apply_RandomWeightsAndInputs_MatchesTorchConvolutionToRounding(int inputs, int outputs, int size, int scale, bool withBias)
+    [InlineData(5, 6, 8, 2, true, false)]   // outputs not a multiple of the 4-channel block, upsampled
+    [InlineData(16, 3, 12, 1, true, false)] // a toRGB layer: 3 outputs with bias
+    [InlineData(7, 4, 5, 2, false, false)]  // odd input size: rows shorter than a vector
+    [InlineData(5, 6, 4, 2, false, true)]   // reflected border, upsampled
+    [InlineData(16, 3, 7, 1, true, true)]   // reflected border, toRGB
+    public void Apply_RandomWeightsAndInputs_MatchesTorchConvolutionToRounding(int inputs, int outputs, int size, int scale, bool withBias, bool reflect)
     {
         using var scope = torch.NewDisposeScope();
         using var random = new torch.Generator(17);
@@ -31,12 +33,13 @@ public sealed class ExactGeneratorTests
         var bias = withBias ? torch.randn([outputs], generator: random) : null;
         var input = torch.randn([1, inputs, size, size], generator: random);
         var upsampled = scale == 1 ? input : nn.functional.interpolate(input, scale_factor: [scale, scale], mode: InterpolationMode.Nearest);
-        var expected = nn.functional.conv2d(upsampled, weight, bias, padding: [1, 1]).squeeze(0).data<float>().ToArray();
+        var padded = nn.functional.pad(upsampled, [1, 1, 1, 1], reflect ? PaddingModes.Reflect : PaddingModes.Zeros);
+        var expected = nn.functional.conv2d(padded, weight, bias).squeeze(0).data<float>().ToArray();
 
         var convolution = new ExactConvolution(weight.data<float>().ToArray(), bias?.data<float>().ToArray(), inputs, outputs);
         var outSize = size * scale;
         var grid = new float[ExactConvolution.InputLength(inputs, outSize, outSize)];
-        ExactConvolution.FillPaddedGrid(input.data<float>().ToArray(), inputs, size, size, size, size * size, scale, grid);
+        ExactConvolution.FillPaddedGrid(input.data<float>().ToArray(), inputs, size, size, size, size * size, scale, grid, reflect);
         var positions = ExactConvolution.OutputLength(outSize, outSize);
         var output = new float[(outputs + 3) / 4 * 4 * positions];
         convolution.Apply(grid, outSize, outSize, output);
@@ -81,6 +84,37 @@ public sealed class ExactGeneratorTests
         log.WriteLine($"{differing} of {bytes} bytes differ, by at most {largest}");
         Assert.True(largest <= 1, $"a byte differs by {largest} levels from libtorch's pass");
         Assert.True(differing <= bytes / 100, $"{differing} of {bytes} bytes differ from libtorch's pass (rounding alone moves few)");
+    }
+
+    [Theory]
+    [InlineData(GeneratorPadding.Reflect)]
+    [InlineData(GeneratorPadding.Zeros)]
+    public void Generate_UntrainedModelOfEitherPadding_MatchesLibTorchsForwardPass(GeneratorPadding padding)
+    {
+        // Random weights and non-trivial norm statistics, so every layer's arithmetic shows in the pixels.
+        var options = new LandscapeModelOptions(["a", "b", "c"], resolution: 16, latentSize: 12, baseWidth: 8, embeddingSize: 6, generatorPadding: padding);
+        using var random = new torch.Generator(3);
+        using var network = (ConditionalGenerator)LandscapeNetworks.CreateGenerator(options, random);
+        using (torch.no_grad())
+            foreach (var (name, tensor) in network.named_buffers())
+                if (name.EndsWith("running_var", StringComparison.Ordinal)) tensor.copy_(torch.rand(tensor.shape, generator: random).add(0.5));
+                else if (name.EndsWith("running_mean", StringComparison.Ordinal)) tensor.copy_(torch.randn(tensor.shape, generator: random).mul(0.1));
+        using var scope = torch.NewDisposeScope();
+        var latents = torch.randn([6, 12], generator: random);
+        var weights = torch.rand([6, 3], generator: random); // blended categories, as interpolation uses
+        var expected = GeneratorSampling.Run(network, latents, weights).data<float>().ToArray(); // (6, 3, 16, 16) in [-1, 1]
+        var exact = new ExactGenerator(network);
+
+        for (var row = 0; row < 6; row++)
+        {
+            var image = exact.Generate(latents[row].data<float>().ToArray(), weights[row].data<float>().ToArray());
+            for (var c = 0; c < 3; c++)
+                for (var pixel = 0; pixel < 256; pixel++)
+                {
+                    var want = (expected[(row * 3 + c) * 256 + pixel] + 1) * 127.5;
+                    Assert.True(Math.Abs(image[pixel * 3 + c] - want) <= 0.5 + 1e-3, $"image {row}, channel {c}, pixel {pixel}: {image[pixel * 3 + c]} vs libtorch's {want:F4}");
+                }
+        }
     }
 
     [Fact]
