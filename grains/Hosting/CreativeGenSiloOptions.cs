@@ -43,6 +43,9 @@ public sealed class CreativeGenSiloOptions
     /// <summary>How long a grain call may take (generation under load can queue for a while).</summary>
     public double ResponseTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>Period of a running training's resume reminder: at most this long (after the silo is declared dead) before another model host resumes it.</summary>
+    public double TrainingResumeSeconds { get; set; } = 60;
+
     public BatchingOptions Batching { get; set; } = new();
 
     public DefaultModelNames Models { get; set; } = new();
@@ -60,6 +63,8 @@ public sealed class CreativeGenSiloOptions
             throw new ArgumentException($"{Section}:SiloPort and {Section}:GatewayPort must be TCP ports (1..65535).");
         if (ResponseTimeoutSeconds is <= 0 or > 3600)
             throw new ArgumentException($"{Section}:ResponseTimeoutSeconds must be within (0, 3600].");
+        if (TrainingResumeSeconds is < 1 or > 3600)
+            throw new ArgumentException($"{Section}:TrainingResumeSeconds must be within 1..3600.");
         Batching.Validate();
         Tls.Validate(Section);
     }
