@@ -19,9 +19,10 @@ public sealed class ClusterProcesses(string siloDll, string gatewayDll, string c
 
     public IReadOnlyList<ClusterProcess> Started => started;
 
-    public ClusterProcess StartSilo(string name, bool modelHost)
+    /// <param name="clientGateway">Whether clients (the HTTP gateway) may connect to this silo.</param>
+    public ClusterProcess StartSilo(string name, bool modelHost, bool clientGateway)
     {
-        var (siloPort, gatewayPort, httpPort) = (FreePort(), FreePort(), FreePort());
+        var (siloPort, gatewayPort, httpPort) = (FreePort(), clientGateway ? FreePort() : 0, FreePort());
         return Start(name, siloDll, [], httpPort, siloPort, modelHost, Common(new Dictionary<string, string>
         {
             ["CreativeGen__Clustering"] = "AdoNet",

@@ -28,9 +28,13 @@ public static class FailoverCommand
         var before = new Option<double>("--before") { DefaultValueFactory = _ => 15, Description = "Seconds of load before the kill." };
         var after = new Option<double>("--after") { DefaultValueFactory = _ => 45, Description = "Seconds of load after the kill." };
         var timeout = new Option<double>("--request-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds after which a request counts as hung." };
+        var modelHostGateways = new Option<bool>("--model-host-gateways")
+        {
+            Description = "Let clients connect to the model hosts too (by default only the plain silo takes client connections, so the gateway never loses its own connection when a model host dies).",
+        };
         var command = new Command("failover", "Kill -9 a model-host silo under load and measure the failover (separate processes, PostgreSQL).")
         {
-            silo, gateway, connection, output, users, before, after, timeout,
+            silo, gateway, connection, output, users, before, after, timeout, modelHostGateways,
         };
         command.SetAction(async parse =>
         {
@@ -38,7 +42,8 @@ public static class FailoverCommand
             if (string.IsNullOrWhiteSpace(pg)) throw new ArgumentException("--connection or CREATIVEGEN_PG is required (a PostgreSQL the silos may create tables in).");
             var settings = new FailoverSettings(Path.GetFullPath(parse.GetValue(silo)!), Path.GetFullPath(parse.GetValue(gateway)!), pg,
                 Path.GetFullPath(parse.GetValue(output)!), Math.Clamp(parse.GetValue(users), 1, 64),
-                TimeSpan.FromSeconds(parse.GetValue(before)), TimeSpan.FromSeconds(parse.GetValue(after)), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                TimeSpan.FromSeconds(parse.GetValue(before)), TimeSpan.FromSeconds(parse.GetValue(after)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                parse.GetValue(modelHostGateways));
             return await RunAsync(settings);
         });
         return command;
@@ -51,11 +56,17 @@ public static class FailoverCommand
         var operatorKey = RandomNumberGenerator.GetHexString(64, lowercase: true);
         var clock = Stopwatch.StartNew();
         await using var cluster = new ClusterProcesses(s.SiloDll, s.GatewayDll, s.ConnectionString, clusterId, s.OutFolder, operatorKey);
-        ClusterProcess[] silos = [cluster.StartSilo("model-host-a", modelHost: true), cluster.StartSilo("model-host-b", modelHost: true), cluster.StartSilo("silo-plain", modelHost: false)];
+        ClusterProcess[] silos =
+        [
+            cluster.StartSilo("model-host-a", modelHost: true, clientGateway: s.ModelHostGateways),
+            cluster.StartSilo("model-host-b", modelHost: true, clientGateway: s.ModelHostGateways),
+            cluster.StartSilo("silo-plain", modelHost: false, clientGateway: true),
+        ];
         await Task.WhenAll(silos.Select(p => cluster.WaitReadyAsync(p, "/healthz/ready", TimeSpan.FromMinutes(3))));
         var gateway = cluster.StartGateway();
         await cluster.WaitReadyAsync(gateway, "/healthz", TimeSpan.FromMinutes(2));
         var startup = clock.Elapsed.TotalSeconds;
+        Log($"client gateways on: {(s.ModelHostGateways ? "every silo" : "the plain silo only")}");
         Log($"cluster {clusterId} up in {startup:F1} s: {string.Join(", ", cluster.Started.Select(p => $"{p.Name} pid {p.Process.Id}" + (p.SiloPort > 0 ? $" silo port {p.SiloPort}" : "")))}");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{gateway.HttpPort}"), Timeout = Timeout.InfiniteTimeSpan };
@@ -84,7 +95,7 @@ public static class FailoverCommand
         var placedAfter = await operatorHttp.GetFromJsonAsync<ClusterPlacement>("/v1/operator/cluster", Json);
         var lost = await FindLostWritesAsync(http, users, load.AcknowledgedWrites);
         var report = FailoverReport.From(load.Records, load.AcknowledgedWrites.Count, lost, killedAt, declaredDead, startup,
-            placedAfter!, Endpoint(survivor), victim.Name, survivor.Name);
+            placedAfter!, Endpoint(survivor), victim.Name, survivor.Name, s.ModelHostGateways ? "every silo" : "plain silo only");
         Log($"after: {Describe(placedAfter, silos)}");
         await File.WriteAllTextAsync(Path.Combine(s.OutFolder, "failover.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions(Json) { WriteIndented = true }));
         await File.WriteAllLinesAsync(Path.Combine(s.OutFolder, "requests.tsv"),
@@ -142,4 +153,4 @@ public static class FailoverCommand
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }
 
-public sealed record FailoverSettings(string SiloDll, string GatewayDll, string ConnectionString, string OutFolder, int Users, TimeSpan Before, TimeSpan After, TimeSpan RequestTimeout);
+public sealed record FailoverSettings(string SiloDll, string GatewayDll, string ConnectionString, string OutFolder, int Users, TimeSpan Before, TimeSpan After, TimeSpan RequestTimeout, bool ModelHostGateways);

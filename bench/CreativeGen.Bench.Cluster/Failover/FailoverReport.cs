@@ -11,14 +11,15 @@ namespace CreativeGen.Bench.Cluster.Failover;
 /// <param name="FirstLandscapeOkAfter">When the first landscape request sent after the kill was answered.</param>
 /// <param name="DeclaredDeadAfter">When the membership table marked the killed silo Dead (null: not while the load ran).</param>
 /// <param name="ModelGrainsElsewhere">Model grain activations after the run that are not on the surviving model host.</param>
+/// <param name="ClientGateways">Which silos took client connections: "plain silo only" or "every silo".</param>
 public sealed record FailoverReport(
-    string Killed, string Survivor, double StartupSeconds, int Requests, int Ok, int FailedClean, int FailedUnclean, int Hung,
+    string ClientGateways, string Killed, string Survivor, double StartupSeconds, int Requests, int Ok, int FailedClean, int FailedUnclean, int Hung,
     int FailedBeforeKill, double? RecoveredAfter, double? FirstMusicOkAfter, double? FirstLandscapeOkAfter, double? DeclaredDeadAfter,
     double OkPerSecondBefore, double OkPerSecondAfterRecovery, int AcknowledgedWrites, int LostWrites, string[] LostDetails,
     GrainPlacement[] PlacementAfter, string[] ModelGrainsElsewhere, string[] FailureSamples)
 {
     public static FailoverReport From(IReadOnlyList<RequestRecord> records, int acknowledged, IReadOnlyList<string> lost, double killedAt,
-        double? declaredDead, double startup, ClusterPlacement placement, string survivorEndpoint, string killed, string survivor)
+        double? declaredDead, double startup, ClusterPlacement placement, string survivorEndpoint, string killed, string survivor, string clientGateways)
     {
         var failures = records.Where(r => r.Outcome != Outcome.Ok).ToList();
         var afterKill = records.Where(r => r.Ended >= killedAt).ToList();
@@ -28,7 +29,7 @@ public sealed record FailoverReport(
         var end = records.Count == 0 ? killedAt : records.Max(r => r.Ended);
         var recoveredAt = killedAt + lastFailure;
         var modelKinds = new[] { "music-model", "landscape-model" };
-        return new FailoverReport(killed, survivor, Math.Round(startup, 1), records.Count,
+        return new FailoverReport(clientGateways, killed, survivor, Math.Round(startup, 1), records.Count,
             records.Count(r => r.Outcome == Outcome.Ok), records.Count(r => r.Outcome == Outcome.Problem),
             records.Count(r => r.Outcome == Outcome.Unclean), records.Count(r => r.Outcome == Outcome.Hung),
             failures.Count(r => r.Ended < killedAt), Round(lastFailure), Round(FirstOk("music")), Round(FirstOk("landscape")), Round(declaredDead),
@@ -56,10 +57,10 @@ public sealed record FailoverReport(
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Requests} | {Ok} | {FailedClean} | {FailedUnclean + Hung} | {DeclaredDeadAfter?.ToString("F1") ?? "-"} | {RecoveredAfter:F1} | {FirstMusicOkAfter?.ToString("F1") ?? "-"} | {FirstLandscapeOkAfter?.ToString("F1") ?? "-"} | {OkPerSecondBefore:F2} / {OkPerSecondAfterRecovery:F2} | {LostWrites} of {AcknowledgedWrites} | {(ModelGrainsElsewhere.Length == 0 ? "only " + Survivor : "ELSEWHERE")} |");
+        $"| {ClientGateways} | {Requests} | {Ok} | {FailedClean} | {FailedUnclean + Hung} | {DeclaredDeadAfter?.ToString("F1") ?? "-"} | {RecoveredAfter:F1} | {FirstMusicOkAfter?.ToString("F1") ?? "-"} | {FirstLandscapeOkAfter?.ToString("F1") ?? "-"} | {OkPerSecondBefore:F2} / {OkPerSecondAfterRecovery:F2} | {LostWrites} of {AcknowledgedWrites} | {(ModelGrainsElsewhere.Length == 0 ? "only " + Survivor : "ELSEWHERE")} |");
 
     public const string SummaryHeader =
-        "| requests | ok | failed (problem details) | unclean or hung | declared dead s | recovered s | first music s | first landscape s | ok/s before / after | writes lost | model grains after |";
+        "| client gateways | requests | ok | failed (problem details) | unclean or hung | declared dead s | recovered s | first music s | first landscape s | ok/s before / after | writes lost | model grains after |";
 
     private static double Rate(IReadOnlyList<RequestRecord> records, double from, double to) =>
         to - from < 1 ? 0 : Math.Round(records.Count(r => r.Outcome == Outcome.Ok && r.Ended >= from && r.Ended < to) / (to - from), 2);
