@@ -1,12 +1,9 @@
-using System.Text.Json;
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.GrainInterfaces.Training;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Models;
 using CreativeGen.Grains.Placement;
-using CreativeGen.Ml.Common;
-using CreativeGen.Ml.Music.Sampling;
 using CreativeGen.Ml.Music.Training;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +30,7 @@ public sealed class TrainingCoordinatorGrain(
     /// <summary>The reminder that brings a running training back after its silo is gone.</summary>
     public const string ResumeReminder = "resume-training";
 
-    private RunControl? control;
+    private MusicTrainingRun.Control? control;
     private Task? run;
     private Guid runToken; // known to this activation and the thread it started, never to a client
 
@@ -69,7 +66,7 @@ public sealed class TrainingCoordinatorGrain(
     public async Task<TrainingStatus> StartAsync(MusicTrainingJob job)
     {
         if (RunLive) throw GenerationRequestException.Invalid("job", $"'{ModelName}' is already training (epoch {state.State.Epoch}); stop it first.");
-        var options = Validate(job);
+        var options = MusicTrainingRun.Validate(job);
         state.State = new TrainingCoordinatorState { Job = job, Phase = TrainingPhase.Running, DeployedVersions = job.Resume ? state.State.DeployedVersions : [] };
         await BeginRunAsync(job, options);
         return Status();
@@ -93,7 +90,7 @@ public sealed class TrainingCoordinatorGrain(
         }
         try
         {
-            var options = Validate(job);
+            var options = MusicTrainingRun.Validate(job);
             state.State.Resumes++;
             state.State.Message = $"resumed after epoch {state.State.Epoch} on silo {silo.SiloAddress} (its silo stopped)";
             logger.LogWarning("Training {Model} was interrupted after epoch {Epoch}; resuming on {Silo} (resume {Count})", ModelName, state.State.Epoch, silo.SiloAddress, state.State.Resumes);
@@ -114,10 +111,10 @@ public sealed class TrainingCoordinatorGrain(
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, resume.Period, resume.Period);
         DelayDeactivation(TimeSpan.FromDays(30)); // the run reports to this activation; keep it while training
-        var runControl = control = new RunControl();
+        var runControl = control = new MusicTrainingRun.Control();
         var self = this.AsReference<ITrainingRunReporter>();
         var reporterToken = runToken = Guid.NewGuid();
-        run = Task.Factory.StartNew(() => Train(self, reporterToken, job, options, runControl), runControl.Stopping.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        run = Task.Factory.StartNew(() => MusicTrainingRun.Train(self, reporterToken, job, options, runControl), runControl.Stopping.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         logger.LogInformation("Training {Model} to {Epochs} epochs in {RunFolder}{Resume}; versions go to {Archive}",
             ModelName, job.Epochs, job.RunFolder, job.Resume ? " (resuming)" : "", archive);
     }
@@ -142,7 +139,7 @@ public sealed class TrainingCoordinatorGrain(
             state.State.BestValidationLoss = report.ValidationLoss;
             try
             {
-                var version = await Task.Run(() => Publish(best, catalog.MusicArchiveFolder(ModelName)!));
+                var version = await Task.Run(() => MusicTrainingRun.Publish(best, catalog.MusicArchiveFolder(ModelName)!));
                 await GrainFactory.GetGrain<IMusicModelGrain>(ModelName).SwapAsync(version);
                 state.State.DeployedVersions = [.. state.State.DeployedVersions, version];
                 state.State.Message = $"epoch {report.Epoch}: serving {version}";
@@ -193,95 +190,9 @@ public sealed class TrainingCoordinatorGrain(
         throw new UnauthorizedAccessException($"{call} is for the coordinator's own training run only.");
     }
 
-    /// <summary>Exports the checkpoint (no optimizer state) into the archive as "&lt;checkpoint hash&gt;.ckpt"; returns its version id.</summary>
-    private static string Publish(string checkpoint, string archiveFolder)
-    {
-        Directory.CreateDirectory(archiveFolder);
-        var staging = Path.Combine(archiveFolder, $".publishing-{Guid.NewGuid():N}.ckpt");
-        try
-        {
-            MusicCheckpoint.Export(checkpoint, staging);
-            var hash = MusicCheckpoint.Version(staging);
-            var target = Path.Combine(archiveFolder, hash + ".ckpt");
-            if (!File.Exists(target)) File.Move(staging, target); // complete or absent: a loader never sees half a file
-            return MusicGenerator.VersionOf(hash);
-        }
-        finally
-        {
-            File.Delete(staging);
-        }
-    }
-
-    private static void Train(ITrainingRunReporter self, Guid runToken, MusicTrainingJob job, TrainingOptions options, RunControl control)
-    {
-        var token = control.Stopping.Token;
-        try
-        {
-            TorchRuntime.Initialize();
-            var data = new MusicData(job.TrainFolder, job.ValidationFolder, job.MaxTrainFiles, job.MaxValidationFiles);
-            var observer = new ReportingObserver(self, runToken);
-            var last = Path.Combine(job.RunFolder, MusicTrainer.LastFileName);
-            using var trainer = job.Resume && File.Exists(last)
-                ? MusicTrainer.Resume(last, data, job.RunFolder, observer, o => o with { MaxEpochs = job.Epochs })
-                : MusicTrainer.Start(options with { MaxEpochs = job.Epochs }, data, job.RunFolder, observer);
-            var result = trainer.Run(token);
-            if (control.HandedOver) return; // the silo is going away: the phase stays Running for the resume
-            var phase = token.IsCancellationRequested ? TrainingPhase.Stopped : TrainingPhase.Finished;
-            self.ReportEndAsync(runToken, phase, result.StopReason).GetAwaiter().GetResult();
-        }
-        catch (Exception error) when (!control.HandedOver)
-        {
-            try
-            {
-                self.ReportEndAsync(runToken, TrainingPhase.Failed, error.Message).GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
-                // The coordinator is unreachable (its silo died under the run): the reminder resumes the run elsewhere.
-            }
-        }
-        catch (Exception)
-        {
-            // Handed over: a report refused by the next activation ends this run; the resumed one carries on.
-        }
-    }
-
-    /// <summary>Shared by the grain and its run's thread: stop, and whether the stop hands the run to another silo.</summary>
-    private sealed class RunControl
-    {
-        public CancellationTokenSource Stopping { get; } = new();
-
-        public volatile bool HandedOver;
-    }
-
-    private static TrainingOptions Validate(MusicTrainingJob job)
-    {
-        foreach (var (folder, field) in new[] { (job.TrainFolder, "trainFolder"), (job.ValidationFolder, "validationFolder") })
-            if (!Directory.Exists(folder)) throw GenerationRequestException.Invalid(field, $"{field} '{folder}' is not a folder on the model-host silo.");
-        if (job.Epochs is < 1 or > 10_000) throw GenerationRequestException.Invalid("epochs", $"epochs must be within 1..10000 (got {job.Epochs}).");
-        if (string.IsNullOrWhiteSpace(job.RunFolder)) throw GenerationRequestException.Invalid("runFolder", "runFolder is required.");
-        try
-        {
-            var options = job.OptionsJson is null ? TrainingOptions.PianoSmall : JsonSerializer.Deserialize<TrainingOptions>(job.OptionsJson, MusicCheckpoint.Json)!;
-            return options.Validate();
-        }
-        catch (Exception error) when (error is JsonException or ArgumentException or NullReferenceException)
-        {
-            throw GenerationRequestException.Invalid("optionsJson", $"optionsJson is not valid training options: {error.Message}");
-        }
-    }
-
     private TrainingStatus Status()
     {
         var s = state.State;
         return new TrainingStatus(s.Phase, s.Epoch, s.ValidationLoss, s.BestValidationLoss, [.. s.DeployedVersions], s.Message, s.Resumes);
-    }
-
-    /// <summary>Hands each finished epoch to the grain and waits, so epochs never overtake their publishing.</summary>
-    private sealed class ReportingObserver(ITrainingRunReporter coordinator, Guid runToken) : ITrainingObserver
-    {
-        public void EpochDone(EpochRecord record, bool improved) =>
-            coordinator.ReportEpochAsync(runToken, new EpochReport(record.Epoch, record.TrainLoss, record.ValidationLoss, improved))
-                .GetAwaiter().GetResult();
     }
 }
