@@ -5,6 +5,7 @@ using CreativeGen.Grains.Hosting;
 using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music;
 using CreativeGen.Ml.Music.Training;
+using Npgsql;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 
@@ -69,6 +70,18 @@ public sealed class TrainingResumeTests(ITestOutputHelper output)
         Assert.NotNull(survivor);
         Assert.NotEqual(host, survivor);
         Assert.NotEqual("Silo_0", cluster.Silos.Single(s => s.SiloAddress.Equals(survivor)).Name);
+        Assert.Equal(0, await CountRemindersAsync(connectionString, cluster.Options.ServiceId)); // the ended run's reminder is gone
+    }
+
+    private static async Task<long> CountRemindersAsync(string connectionString, string serviceId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleans_reminders WHERE service_id = $1", connection)
+        {
+            Parameters = { new() { Value = serviceId } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static MusicTrainingJob Job(string runFolder)
