@@ -19,6 +19,7 @@ var maxBatch = new Option<int>("--max-batch") { DefaultValueFactory = _ => 0, De
 var musicBatching = new Option<string>("--music-batching") { DefaultValueFactory = _ => "continuous", Description = "continuous (as served: requests join the running batch), window, or both (each repeat runs off, window, continuous)." };
 var swapTo = new Option<string?>("--swap-to") { Description = "Hot-swap the model to this archived version halfway through each batching-on run (failed requests are counted)." };
 var root = new RootCommand("CreativeGen cluster load benchmark") { users, seconds, musicSeconds, kinds, generators, repeats, maxBatch, musicBatching, swapTo };
+root.Subcommands.Add(CreativeGen.Bench.Cluster.Failover.FailoverCommand.Create()); // bench/failover/run.sh
 root.SetAction(async parse =>
 {
     var userCount = Math.Clamp(parse.GetValue(users), 1, 256);

@@ -114,6 +114,9 @@ public static class GatewayApplication
             return;
         }
         builder.UseOrleansClient(client => ConfigureClusterClient(client, options.Cluster, silo));
+        // A call whose grain dies with its silo must not wait out the response timeout (see InFlightGrainCalls).
+        builder.Services.AddSingleton<Failover.InFlightGrainCalls>().AddSingleton<IOutgoingGrainCallFilter>(s => s.GetRequiredService<Failover.InFlightGrainCalls>());
+        builder.Services.AddHostedService<Failover.DeadSiloWatcher>();
     }
 
     /// <summary>

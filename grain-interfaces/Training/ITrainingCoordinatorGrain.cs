@@ -49,7 +49,10 @@ public enum TrainingPhase
     Failed = 4,
 }
 
-/// <summary>Where a training run stands; <see cref="DeployedVersions"/> lists what it swapped in, oldest first.</summary>
+/// <summary>
+/// Where a training run stands; <see cref="DeployedVersions"/> lists what it swapped in, oldest first;
+/// <see cref="Resumes"/> counts how often it came back by itself after its silo went away.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CreativeGen.TrainingStatus")]
 public sealed record TrainingStatus(
     TrainingPhase Phase,
@@ -57,7 +60,8 @@ public sealed record TrainingStatus(
     double? ValidationLoss,
     double? BestValidationLoss,
     string[] DeployedVersions,
-    string? Message);
+    string? Message,
+    int Resumes = 0);
 
 /// <summary>One finished epoch; <see cref="Improved"/>: it improved the validation loss, so the run folder's best checkpoint is new.</summary>
 [GenerateSerializer, Immutable, Alias("CreativeGen.EpochReport")]

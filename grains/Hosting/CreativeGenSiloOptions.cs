@@ -32,6 +32,11 @@ public sealed class CreativeGenSiloOptions
 
     public int SiloPort { get; set; } = 11111;
 
+    /// <summary>
+    /// Port clients (the HTTP gateway, `--cluster`) connect to; 0: this silo takes no client connections. Model hosts
+    /// may run without one: a client whose gateway silo dies waits out ResponseTimeoutSeconds on the requests it had
+    /// sent through it, while requests routed through a surviving gateway fail at once when the dead silo is declared dead.
+    /// </summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Address other silos and clients use to reach this one (ADO.NET clustering); null: this host's address.</summary>
@@ -42,6 +47,9 @@ public sealed class CreativeGenSiloOptions
 
     /// <summary>How long a grain call may take (generation under load can queue for a while).</summary>
     public double ResponseTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Period of a running training's resume reminder: at most this long (after the silo is declared dead) before another model host resumes it.</summary>
+    public double TrainingResumeSeconds { get; set; } = 60;
 
     public BatchingOptions Batching { get; set; } = new();
 
@@ -56,10 +64,12 @@ public sealed class CreativeGenSiloOptions
     {
         if (UsesPostgres && string.IsNullOrWhiteSpace(ConnectionString))
             throw new ArgumentException($"{Section}:ConnectionString is required when clustering or storage is AdoNet (PostgreSQL).");
-        if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535)
-            throw new ArgumentException($"{Section}:SiloPort and {Section}:GatewayPort must be TCP ports (1..65535).");
+        if (SiloPort is < 1 or > 65535 || GatewayPort is < 0 or > 65535)
+            throw new ArgumentException($"{Section}:SiloPort must be a TCP port (1..65535) and {Section}:GatewayPort one or 0 (no client gateway on this silo).");
         if (ResponseTimeoutSeconds is <= 0 or > 3600)
             throw new ArgumentException($"{Section}:ResponseTimeoutSeconds must be within (0, 3600].");
+        if (TrainingResumeSeconds is < 1 or > 3600)
+            throw new ArgumentException($"{Section}:TrainingResumeSeconds must be within 1..3600.");
         Batching.Validate();
         Tls.Validate(Section);
     }

@@ -43,16 +43,23 @@ public static class SiloBuilderExtensions
         {
             case StorageMode.AdoNet:
                 silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, options.ConnectionString));
+                silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (PostgresSchema.Invariant, options.ConnectionString));
                 break;
             case StorageMode.Memory:
                 silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.UseInMemoryReminderService();
                 break;
             default:
                 var fileOptions = new FileGrainStorageOptions { RootDirectory = Path.GetFullPath(options.StateDirectory) };
                 silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (services, _) =>
                     new FileGrainStorage(StorageNames.Default, fileOptions, services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.UseInMemoryReminderService(); // one embedded silo: a coordinator still Running resumes when it next activates
                 break;
         }
+        // Reminders bring a training coordinator back after its silo dies (see TrainingCoordinatorGrain).
+        var resumePeriod = TimeSpan.FromSeconds(options.TrainingResumeSeconds);
+        silo.Services.AddSingleton(new Training.TrainingResumeSettings(resumePeriod));
+        silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = resumePeriod < r.MinimumReminderPeriod ? resumePeriod : r.MinimumReminderPeriod);
         if (options.UsesPostgres && options.ApplySchemaOnStart)
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new PostgresSchemaInstaller(options.ConnectionString!));
 

@@ -1,12 +1,9 @@
-using System.Text.Json;
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Models;
 using CreativeGen.GrainInterfaces.Training;
 using CreativeGen.Grains.Hosting;
 using CreativeGen.Grains.Models;
 using CreativeGen.Grains.Placement;
-using CreativeGen.Ml.Common;
-using CreativeGen.Ml.Music.Sampling;
 using CreativeGen.Ml.Music.Training;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +13,10 @@ namespace CreativeGen.Grains.Training;
 /// Runs a music training on a thread of its own (never on the Orleans scheduler) on a model-host silo. The run
 /// reports each epoch back through <see cref="ITrainingRunReporter"/> (with its token), so that the grain's state and the publishing happen on
 /// its scheduler: an improved epoch's model is exported to the model's archive folder as "&lt;hash&gt;.ckpt" and the
-/// model grain hot-swaps to it. The run survives nothing but its checkpoints: after a silo restart the state says
-/// where it stopped, and a start with Resume continues from the last finished epoch.
+/// model grain hot-swaps to it. The run survives its silo through its checkpoints and a reminder: while a run is
+/// on, the reminder <see cref="ResumeReminder"/> ticks; when the silo running it dies (or shuts down), the reminder
+/// service of a surviving silo fires it, the coordinator activates on a surviving model host and continues from the
+/// last finished epoch (run folder's last.ckpt) by itself, with no client call.
 /// </summary>
 [ModelHostPlacementFilter]
 public sealed class TrainingCoordinatorGrain(
@@ -25,42 +24,99 @@ public sealed class TrainingCoordinatorGrain(
     IGeneratorCatalog catalog,
     ModelHostRole role,
     ILocalSiloDetails silo,
-    ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, ITrainingRunReporter
+    TrainingResumeSettings resume,
+    ILogger<TrainingCoordinatorGrain> logger) : Grain, ITrainingCoordinatorGrain, ITrainingRunReporter, IRemindable
 {
-    private CancellationTokenSource? stopping;
+    /// <summary>The reminder that brings a running training back after its silo is gone.</summary>
+    public const string ResumeReminder = "resume-training";
+
+    private MusicTrainingRun.Control? control;
     private Task? run;
     private Guid runToken; // known to this activation and the thread it started, never to a client
 
     private string ModelName => this.GetPrimaryKeyString();
 
+    private bool RunLive => run is { IsCompleted: false };
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ModelGrainActivation.EnsureModelHost(role, silo.SiloAddress, nameof(TrainingCoordinatorGrain));
-        if (state.State.Phase == TrainingPhase.Running)
+        if (state.State.Phase == TrainingPhase.Running) await ResumeAsync(); // the silo that ran it went away mid-run
+    }
+
+    /// <summary>
+    /// On a graceful shutdown the run is interrupted without recording an end, so the phase stays Running and the
+    /// reminder resumes it on another model host (an abrupt death leaves the same state behind).
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (control is null || !RunLive) return;
+        control.HandedOver = true;
+        await control.Stopping.CancelAsync();
+        try
         {
-            // The silo that ran it went away mid-run: the checkpoints on disk are what is left.
-            state.State.Phase = TrainingPhase.Stopped;
-            state.State.Message = $"interrupted after epoch {state.State.Epoch} (the silo stopped); start again with Resume to continue";
-            await state.WriteStateAsync();
+            await run!.WaitAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is OperationCanceledException or TimeoutException)
+        {
+            logger.LogWarning("Training {Model} did not stop within the deactivation time ({Reason}); the reminder resumes it from its last epoch", ModelName, reason);
         }
     }
 
     public async Task<TrainingStatus> StartAsync(MusicTrainingJob job)
     {
-        if (run is { IsCompleted: false }) throw GenerationRequestException.Invalid("job", $"'{ModelName}' is already training (epoch {state.State.Epoch}); stop it first.");
-        var options = Validate(job);
+        if (RunLive) throw GenerationRequestException.Invalid("job", $"'{ModelName}' is already training (epoch {state.State.Epoch}); stop it first.");
+        var options = MusicTrainingRun.Validate(job);
+        state.State = new TrainingCoordinatorState { Job = job, Phase = TrainingPhase.Running, DeployedVersions = job.Resume ? state.State.DeployedVersions : [] };
+        await BeginRunAsync(job, options);
+        return Status();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder) return;
+        if (state.State.Phase != TrainingPhase.Running) await ForgetReminderAsync(); // left over from a run that ended
+        else if (!RunLive) await ResumeAsync();
+    }
+
+    /// <summary>Continues the persisted job from the run folder's last checkpoint, unless it has been resumed too often.</summary>
+    private async Task ResumeAsync()
+    {
+        if (state.State.Job is not { } job || state.State.Resumes >= resume.MaxResumes)
+        {
+            await EndAsync(TrainingPhase.Failed, $"interrupted after epoch {state.State.Epoch} and not resumed: " +
+                (state.State.Job is null ? "the job is not recorded" : $"already resumed {state.State.Resumes} times"));
+            return;
+        }
+        try
+        {
+            var options = MusicTrainingRun.Validate(job);
+            state.State.Resumes++;
+            state.State.Message = $"resumed after epoch {state.State.Epoch} on silo {silo.SiloAddress} (its silo stopped)";
+            logger.LogWarning("Training {Model} was interrupted after epoch {Epoch}; resuming on {Silo} (resume {Count})", ModelName, state.State.Epoch, silo.SiloAddress, state.State.Resumes);
+            await BeginRunAsync(job with { Resume = true }, options);
+        }
+        catch (GenerationRequestException error)
+        {
+            await EndAsync(TrainingPhase.Failed, $"interrupted after epoch {state.State.Epoch} and could not resume on silo {silo.SiloAddress}: {error.Message}");
+        }
+    }
+
+    /// <summary>Records the run as Running, arms the resume reminder, then starts the run's thread.</summary>
+    private async Task BeginRunAsync(MusicTrainingJob job, TrainingOptions options)
+    {
         var archive = catalog.MusicArchiveFolder(ModelName)
             ?? throw GenerationRequestException.Invalid("model", $"Music model '{ModelName}' has no archive folder on this silo, so trained versions could not be published.");
-        state.State = new TrainingCoordinatorState { Job = job, Phase = TrainingPhase.Running, DeployedVersions = job.Resume ? state.State.DeployedVersions : [] };
+        state.State.Phase = TrainingPhase.Running;
         await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, resume.Period, resume.Period);
         DelayDeactivation(TimeSpan.FromDays(30)); // the run reports to this activation; keep it while training
-        stopping = new CancellationTokenSource();
+        var runControl = control = new MusicTrainingRun.Control();
         var self = this.AsReference<ITrainingRunReporter>();
-        var token = stopping.Token;
         var reporterToken = runToken = Guid.NewGuid();
-        run = Task.Factory.StartNew(() => Train(self, reporterToken, job, options, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        logger.LogInformation("Training {Model} to {Epochs} epochs in {RunFolder}; versions go to {Archive}", ModelName, job.Epochs, job.RunFolder, archive);
-        return Status();
+        run = Task.Factory.StartNew(() => MusicTrainingRun.Train(self, reporterToken, job, options, runControl), runControl.Stopping.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        logger.LogInformation("Training {Model} to {Epochs} epochs in {RunFolder}{Resume}; versions go to {Archive}",
+            ModelName, job.Epochs, job.RunFolder, job.Resume ? " (resuming)" : "", archive);
     }
 
     public Task<TrainingStatus> GetStatusAsync() => Task.FromResult(Status());
@@ -68,7 +124,7 @@ public sealed class TrainingCoordinatorGrain(
     /// <summary>Asks the run to stop and returns at once: the run then reports its end to this grain (waiting here would block that report).</summary>
     public async Task<TrainingStatus> StopAsync()
     {
-        if (stopping is not null) await stopping.CancelAsync();
+        if (control is not null) await control.Stopping.CancelAsync();
         return Status();
     }
 
@@ -83,7 +139,7 @@ public sealed class TrainingCoordinatorGrain(
             state.State.BestValidationLoss = report.ValidationLoss;
             try
             {
-                var version = await Task.Run(() => Publish(best, catalog.MusicArchiveFolder(ModelName)!));
+                var version = await Task.Run(() => MusicTrainingRun.Publish(best, catalog.MusicArchiveFolder(ModelName)!));
                 await GrainFactory.GetGrain<IMusicModelGrain>(ModelName).SwapAsync(version);
                 state.State.DeployedVersions = [.. state.State.DeployedVersions, version];
                 state.State.Message = $"epoch {report.Epoch}: serving {version}";
@@ -101,10 +157,29 @@ public sealed class TrainingCoordinatorGrain(
     public async Task ReportEndAsync(Guid runToken, TrainingPhase phase, string message)
     {
         EnsureOwnRun(runToken, nameof(ReportEndAsync));
+        await EndAsync(phase, message);
+    }
+
+    private async Task EndAsync(TrainingPhase phase, string message)
+    {
         state.State.Phase = phase;
         state.State.Message = message;
         await state.WriteStateAsync();
+        await ForgetReminderAsync();
         DelayDeactivation(TimeSpan.Zero);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception error) when (error is ReminderException or TimeoutException or OrleansException)
+        {
+            // Harmless: a stray tick finds the run ended and tries again.
+            logger.LogWarning(error, "Could not remove the resume reminder of training {Model}", ModelName);
+        }
     }
 
     /// <summary>Refuses a report that does not come from the run this activation started.</summary>
@@ -115,93 +190,9 @@ public sealed class TrainingCoordinatorGrain(
         throw new UnauthorizedAccessException($"{call} is for the coordinator's own training run only.");
     }
 
-    /// <summary>Exports the checkpoint (no optimizer state) into the archive as "&lt;checkpoint hash&gt;.ckpt"; returns its version id.</summary>
-    private static string Publish(string checkpoint, string archiveFolder)
-    {
-        Directory.CreateDirectory(archiveFolder);
-        var staging = Path.Combine(archiveFolder, $".publishing-{Guid.NewGuid():N}.ckpt");
-        try
-        {
-            MusicCheckpoint.Export(checkpoint, staging);
-            var hash = MusicCheckpoint.Version(staging);
-            var target = Path.Combine(archiveFolder, hash + ".ckpt");
-            if (!File.Exists(target)) File.Move(staging, target); // complete or absent: a loader never sees half a file
-            return MusicGenerator.VersionOf(hash);
-        }
-        finally
-        {
-            File.Delete(staging);
-        }
-    }
-
-    private static void Train(ITrainingRunReporter self, Guid runToken, MusicTrainingJob job, TrainingOptions options, CancellationToken token)
-    {
-        try
-        {
-            TorchRuntime.Initialize();
-            var data = new MusicData(job.TrainFolder, job.ValidationFolder, job.MaxTrainFiles, job.MaxValidationFiles);
-            var observer = new ReportingObserver(self, runToken);
-            var last = Path.Combine(job.RunFolder, MusicTrainer.LastFileName);
-            using var trainer = job.Resume && File.Exists(last)
-                ? MusicTrainer.Resume(last, data, job.RunFolder, observer, o => o with { MaxEpochs = job.Epochs })
-                : MusicTrainer.Start(options with { MaxEpochs = job.Epochs }, data, job.RunFolder, observer);
-            var result = trainer.Run(token);
-            var phase = token.IsCancellationRequested ? TrainingPhase.Stopped : TrainingPhase.Finished;
-            self.ReportEndAsync(runToken, phase, result.StopReason).GetAwaiter().GetResult();
-        }
-        catch (Exception error)
-        {
-            self.ReportEndAsync(runToken, TrainingPhase.Failed, error.Message).GetAwaiter().GetResult();
-        }
-    }
-
-    private static TrainingOptions Validate(MusicTrainingJob job)
-    {
-        foreach (var (folder, field) in new[] { (job.TrainFolder, "trainFolder"), (job.ValidationFolder, "validationFolder") })
-            if (!Directory.Exists(folder)) throw GenerationRequestException.Invalid(field, $"{field} '{folder}' is not a folder on the model-host silo.");
-        if (job.Epochs is < 1 or > 10_000) throw GenerationRequestException.Invalid("epochs", $"epochs must be within 1..10000 (got {job.Epochs}).");
-        if (string.IsNullOrWhiteSpace(job.RunFolder)) throw GenerationRequestException.Invalid("runFolder", "runFolder is required.");
-        try
-        {
-            var options = job.OptionsJson is null ? TrainingOptions.PianoSmall : JsonSerializer.Deserialize<TrainingOptions>(job.OptionsJson, MusicCheckpoint.Json)!;
-            return options.Validate();
-        }
-        catch (Exception error) when (error is JsonException or ArgumentException or NullReferenceException)
-        {
-            throw GenerationRequestException.Invalid("optionsJson", $"optionsJson is not valid training options: {error.Message}");
-        }
-    }
-
     private TrainingStatus Status()
     {
         var s = state.State;
-        return new TrainingStatus(s.Phase, s.Epoch, s.ValidationLoss, s.BestValidationLoss, [.. s.DeployedVersions], s.Message);
+        return new TrainingStatus(s.Phase, s.Epoch, s.ValidationLoss, s.BestValidationLoss, [.. s.DeployedVersions], s.Message, s.Resumes);
     }
-
-    /// <summary>Hands each finished epoch to the grain and waits, so epochs never overtake their publishing.</summary>
-    private sealed class ReportingObserver(ITrainingRunReporter coordinator, Guid runToken) : ITrainingObserver
-    {
-        public void EpochDone(EpochRecord record, bool improved) =>
-            coordinator.ReportEpochAsync(runToken, new EpochReport(record.Epoch, record.TrainLoss, record.ValidationLoss, improved))
-                .GetAwaiter().GetResult();
-    }
-}
-
-/// <summary>A training coordinator's persisted state.</summary>
-[GenerateSerializer, Alias("CreativeGen.TrainingCoordinatorState")]
-public sealed class TrainingCoordinatorState
-{
-    [Id(0)] public MusicTrainingJob? Job { get; set; }
-
-    [Id(1)] public TrainingPhase Phase { get; set; }
-
-    [Id(2)] public int Epoch { get; set; }
-
-    [Id(3)] public double? ValidationLoss { get; set; }
-
-    [Id(4)] public double? BestValidationLoss { get; set; }
-
-    [Id(5)] public string[] DeployedVersions { get; set; } = [];
-
-    [Id(6)] public string? Message { get; set; }
 }

@@ -22,6 +22,7 @@ public static class OperatorEndpoints
         group.MapGet("/training/{model}", GetTrainingAsync).WithName("GetTraining").WithSummary("Where a model's training stands.");
         group.MapPost("/training/{model}/stop", StopTrainingAsync).WithName("StopTraining")
             .WithSummary("Stop a model's training after the batch in progress; a start with resume continues it.");
+        group.MapOperatorClusterView();
         return routes;
     }
 

@@ -68,6 +68,26 @@ public sealed class OperatorApiTests(OperatorApiFixture api) : IClassFixture<Ope
         Assert.Contains(audit, e => e.Message.Contains($"stop music/{TestModels.Music} (training): done"));
     }
 
+    [Fact]
+    public async Task ClusterView_NeedsTheOperatorKey_AndShowsTheSiloEachModelGrainIsActiveOn()
+    {
+        var user = await api.CreateUserAsync();
+        await ServingVersionAsync(user); // describing the models activates them
+
+        var anonymous = await api.Http.GetAsync("/v1/operator/cluster");
+        var userKey = await api.SendAsync(HttpMethod.Get, "/v1/operator/cluster", user);
+        var view = await SendAsOperatorAsync(HttpMethod.Get, "/v1/operator/cluster", OperatorApiFixture.Key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, userKey.StatusCode);
+        var placement = (await view.Content.ReadFromJsonAsync<ClusterPlacement>())!;
+        var silo = Assert.Single(placement.Silos); // the embedded silo
+        Assert.Equal("Active", silo.Status);
+        Assert.Contains(placement.Activations, a => a.Kind == "music-model" && a.Key == TestModels.Music && a.Silo == silo.Endpoint);
+        Assert.Contains(placement.Activations, a => a.Kind == "landscape-model" && a.Silo == silo.Endpoint);
+        Assert.DoesNotContain(placement.Activations, a => a.Key == user.UserId); // only model-bound grains, never users
+    }
+
     private List<LogEntry> AuditSince(int mark) => [.. api.Logs.Since(mark).Where(e => e.Category == OperatorAudit.Category)];
 
     private async Task<string> ServingVersionAsync(CreatedUser user) =>
