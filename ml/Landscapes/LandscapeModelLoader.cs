@@ -43,9 +43,10 @@ public static class LandscapeModelLoader
     /// <summary>
     /// Bump whenever the same weights and request would give other pixels. Revision 1 (the bare checkpoint hash): one
     /// batched pass, oneDNN's own kernel choice. Revision 2: one image per pass, oneDNN capped at SSE4.1, so recipes of
-    /// revision 1 answer 410 Gone rather than regenerate with other last bits.
+    /// revision 1 answer 410 Gone rather than regenerate with other last bits. Revision 3: latents from SplitMix64 +
+    /// Box-Muller instead of torch.randn, images from ExactGenerator's fixed-order arithmetic (the same on any CPU).
     /// </summary>
-    public const string RenderingRevision = "r2";
+    public const string RenderingRevision = "r3";
 
     /// <summary>The version id of a checkpoint with this renderer: "&lt;checkpoint hash&gt;.&lt;rendering revision&gt;".</summary>
     private static string Version(string path)

@@ -26,7 +26,7 @@ public sealed class PersonalApiTests(PersonalApiFixture api) : IClassFixture<Per
         var status = await WaitUntilDoneAsync(user);
         Assert.Equal(PersonalModelPhase.Ready, status.Phase);
         Assert.True(status.Step >= 1 && status.CpuSeconds >= 1.2 - 0.01, $"trained {status.Step} steps, {status.CpuSeconds} CPU s");
-        Assert.Matches("^[0-9a-f]{12}\\.r2$", status.ModelVersion);
+        Assert.Matches("^[0-9a-f]{12}\\.r3$", status.ModelVersion);
 
         var painted = await api.SendAsync(HttpMethod.Post, $"/v1/users/{user.UserId}/landscapes", user, new { model = "personal", seed = 5 });
         Assert.Equal(HttpStatusCode.OK, painted.StatusCode);

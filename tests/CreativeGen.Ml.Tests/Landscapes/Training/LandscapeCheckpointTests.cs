@@ -71,11 +71,11 @@ public sealed class LandscapeCheckpointTests : IDisposable
     public void Load_ShippedModelsWithoutTheFrame_StillLoadUnderTheirVersions()
     {
         using (var shipped = LandscapeModelLoader.LoadModel(DefaultModels.Require(DefaultModels.LandscapeFileName)))
-            Assert.Equal("04f08f0f472b.r2", shipped.ModelVersion);
+            Assert.Equal("04f08f0f472b.r3", shipped.ModelVersion);
         using (var previous = LandscapeModelLoader.LoadModel(Path.Combine(DefaultModels.Directory, "archive", "landscape-64", "b55eb7a60943.ckpt")))
-            Assert.Equal("b55eb7a60943.r2", previous.ModelVersion);
+            Assert.Equal("b55eb7a60943.r3", previous.ModelVersion);
         using (var archived = LandscapeModelLoader.LoadModel(Path.Combine(DefaultModels.Directory, "archive", "landscape-64", "9041a2b2eb41.ckpt")))
-            Assert.Equal("9041a2b2eb41.r2", archived.ModelVersion);
+            Assert.Equal("9041a2b2eb41.r3", archived.ModelVersion);
         var (classifier, header) = ClassifierTraining.Load(DefaultModels.Require("landscape-classifier.ckpt"));
         using (classifier) Assert.Equal(4, header.Categories.Length);
     }
