@@ -46,14 +46,28 @@ public static class LatentSampler
     public static Tensor FromSeeds(IEnumerable<long> seeds, int latentSize, IEnumerable<double> truncations) =>
         torch.stack(seeds.Zip(truncations, (seed, psi) => FromSeed(seed, latentSize, psi)).ToArray());
 
-    /// <summary>Spherical interpolation (Shoemake 1985; White 2016 for GAN latents) at t in [0, 1].</summary>
+    /// <summary>
+    /// Spherical interpolation (Shoemake 1985; White 2016 for GAN latents) at t in [0, 1], summed here in double
+    /// precision in index order, not by libtorch's reductions, whose order depends on the CPU.
+    /// </summary>
     public static Tensor Slerp(Tensor from, Tensor to, double t)
     {
-        var cosine = from.dot(to).div(from.norm().mul(to.norm())).clamp(-1.0, 1.0).item<float>();
-        var omega = Math.Acos(cosine);
-        if (omega < 1e-4) return from.mul(1 - t).add(to.mul(t));
-        var sin = Math.Sin(omega);
-        return from.mul(Math.Sin((1 - t) * omega) / sin).add(to.mul(Math.Sin(t * omega) / sin));
+        var a = TorchDevice.ToHost(from).contiguous().data<float>().ToArray();
+        var b = TorchDevice.ToHost(to).contiguous().data<float>().ToArray();
+        double dot = 0, normA = 0, normB = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += (double)a[i] * b[i];
+            normA += (double)a[i] * a[i];
+            normB += (double)b[i] * b[i];
+        }
+        var omega = Math.Acos(Math.Clamp(dot / Math.Sqrt(normA * normB), -1.0, 1.0));
+        var (weightA, weightB) = omega < 1e-4
+            ? (1 - t, t)
+            : (Math.Sin((1 - t) * omega) / Math.Sin(omega), Math.Sin(t * omega) / Math.Sin(omega));
+        var mixed = new float[a.Length];
+        for (var i = 0; i < a.Length; i++) mixed[i] = (float)(weightA * a[i] + weightB * b[i]);
+        return TorchDevice.Place(torch.tensor(mixed));
     }
 
     public static void ValidateTruncation(double truncation)
