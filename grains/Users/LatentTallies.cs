@@ -15,7 +15,8 @@ public sealed class LatentTallies
 
     [Id(1)] public int Ratings { get; set; }
 
-    public LatentTaste Taste => WeightedSum.Length == SeedLatents.LandscapeLatentSize
+    // A method, not a property: the state stores serialize every public property (the JSON file store included).
+    public LatentTaste ToTaste() => WeightedSum.Length == SeedLatents.LandscapeLatentSize
         ? LatentTaste.FromSums(WeightedSum, Ratings)
         : LatentTaste.Empty(SeedLatents.LandscapeLatentSize);
 
@@ -23,13 +24,13 @@ public sealed class LatentTallies
     /// The seed a picture is painted from: the request's own without landscape ratings, else one chosen near the
     /// user's liked latents (<see cref="TasteSeeds"/>). The recipe records the chosen seed, so it regenerates alone.
     /// </summary>
-    public long ChooseSeed(long requestSeed) => TasteSeeds.Choose(Taste, requestSeed, seed => SeedLatents.Of(seed));
+    public long ChooseSeed(long requestSeed) => TasteSeeds.Choose(ToTaste(), requestSeed, seed => SeedLatents.Of(seed));
 
     /// <summary>Replaces the landscape rating <paramref name="before"/> carried (if any) by the one <paramref name="after"/> carries.</summary>
     public void Rerate(HistoryEntry before, HistoryEntry after)
     {
         if (after.Recipe.Kind != ContentKind.Landscape) return;
-        var taste = Taste;
+        var taste = ToTaste();
         var latent = SeedLatents.Of(after.Recipe.Seed);
         if (before.Rating is { } old) taste = taste.Unrate(latent, old);
         if (after.Rating is { } stars) taste = taste.Rate(latent, stars);
