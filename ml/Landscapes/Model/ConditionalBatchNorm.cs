@@ -28,6 +28,10 @@ public sealed class ConditionalBatchNorm : nn.Module<Tensor, Tensor, Tensor>
 
     /// <param name="input">(B, C, H, W)</param>
     /// <param name="embedding">(B, E)</param>
+    internal BatchNorm2d Norm => norm;
+    internal Linear Gain => gain;
+    internal Linear Shift => shift;
+
     public override Tensor forward(Tensor input, Tensor embedding)
     {
         var scale = gain.forward(embedding).add(1.0).unsqueeze(-1).unsqueeze(-1); // (B, C, 1, 1)

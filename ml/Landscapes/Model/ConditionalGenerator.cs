@@ -37,6 +37,14 @@ public sealed class ConditionalGenerator : LandscapeGeneratorNetwork
         RegisterComponents();
     }
 
+    // Read by ExactGenerator, which runs these weights with its own fixed-order arithmetic for serving.
+    internal Tensor Embedding => embedding;
+    internal Linear Projection => projection;
+    internal ConditionalBatchNorm ProjectionNorm => projectionNorm;
+    internal IReadOnlyList<UpsampleConvBlock> Blocks => blocks.ToList();
+    internal Conv2d ToRgb => toRgb;
+    internal long FirstChannels => firstChannels;
+
     public override Tensor forward(Tensor latent, Tensor categoryWeights)
     {
         var condition = categoryWeights.matmul(embedding); // (B, E)

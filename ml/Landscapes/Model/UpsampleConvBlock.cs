@@ -19,6 +19,9 @@ public sealed class UpsampleConvBlock : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
+    internal Conv2d Conv => conv;
+    internal ConditionalBatchNorm Norm => norm;
+
     public override Tensor forward(Tensor input, Tensor embedding) =>
         nn.functional.relu(norm.forward(conv.forward(upsample.forward(input)), embedding)); // (B, out, 2H, 2W)
 }

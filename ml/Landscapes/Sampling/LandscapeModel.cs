@@ -7,17 +7,22 @@ using static TorchSharp.torch;
 namespace CreativeGen.Ml.Landscapes.Sampling;
 
 /// <summary>
-/// A loaded landscape generator (the EMA weights), run in eval mode without gradients, one image per forward pass.
-/// Each request's latent comes from its own seed, so its pixels do not depend on the batch.
+/// A loaded landscape generator (the EMA weights). Each request's latent comes from its own seed and its image from
+/// <see cref="ExactGenerator"/>, whose arithmetic is fixed by construction, so a request's pixels do not depend on the
+/// batch, the thread count or the CPU's kernels. The seed's baseline architecture (transposed convolutions) has no
+/// such path and runs through libtorch one image per pass: repeatable only as far as libtorch is.
 /// </summary>
 public sealed class LandscapeModel : ILandscapeGenerator
 {
     private readonly Lock forwardLock = new();
+    private readonly ExactGenerator? exact;
+    private LandscapeForward forward = LandscapeForward.Exact;
 
     internal LandscapeModel(LandscapeGeneratorNetwork network, string modelName, string modelVersion, long trainedSteps, double trainingCpuSeconds)
     {
         Network = network;
         Network.eval();
+        exact = network is ConditionalGenerator projection ? new ExactGenerator(projection) : null;
         ModelName = modelName;
         ModelVersion = modelVersion;
         TrainedSteps = trainedSteps;
@@ -25,6 +30,16 @@ public sealed class LandscapeModel : ILandscapeGenerator
     }
 
     public LandscapeGeneratorNetwork Network { get; }
+
+    /// <summary>
+    /// Which arithmetic computes images: <see cref="LandscapeForward.Exact"/> where the architecture has it (the
+    /// default), or <see cref="LandscapeForward.LibTorch"/>, kept for speed comparisons.
+    /// </summary>
+    public LandscapeForward Forward
+    {
+        get => exact is null ? LandscapeForward.LibTorch : forward;
+        set => forward = value;
+    }
     public string ModelName { get; }
     public string ModelVersion { get; }
     public long TrainedSteps { get; }
@@ -74,16 +89,30 @@ public sealed class LandscapeModel : ILandscapeGenerator
     }
 
     /// <summary>
-    /// One forward pass per image. Convolution and matrix-product kernels (oneDNN, MKL) and their order of summation
-    /// are chosen by batch size and CPU, so an image computed among others could differ in its last bits from the
-    /// same image alone; one image per pass makes a request's pixels the same computation whatever else is in flight.
+    /// Images for each row, each computed on its own by <see cref="ExactGenerator"/> (rows share the threads, never
+    /// an arithmetic operation), or, for the baseline architecture, by one libtorch pass per image.
     /// </summary>
     private IReadOnlyList<byte[]> Run(Tensor latents, Tensor categoryWeights)
     {
+        var rows = (int)latents.shape[0];
+        if (exact is null || forward == LandscapeForward.LibTorch) return RunLibTorch(latents, categoryWeights, rows);
+        var latentValues = TorchDevice.ToHost(latents).contiguous().data<float>().ToArray();
+        var weightValues = TorchDevice.ToHost(categoryWeights).contiguous().data<float>().ToArray();
+        var latentSize = latentValues.Length / rows;
+        var categories = weightValues.Length / rows;
+        var images = new byte[rows][];
+        var threads = Math.Max(1, Math.Min(rows, torch.get_num_threads()));
+        Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = threads }, row =>
+            images[row] = exact.Generate(latentValues.AsSpan(row * latentSize, latentSize), weightValues.AsSpan(row * categories, categories)));
+        return images;
+    }
+
+    private IReadOnlyList<byte[]> RunLibTorch(Tensor latents, Tensor categoryWeights, int rows)
+    {
         lock (forwardLock)
         {
-            var images = new List<byte[]>((int)latents.shape[0]);
-            for (var i = 0; i < latents.shape[0]; i++)
+            var images = new List<byte[]>(rows);
+            for (var i = 0; i < rows; i++)
             {
                 using var scope = torch.NewDisposeScope();
                 images.AddRange(ImageTensors.ToRgb(GeneratorSampling.Run(Network, latents.narrow(0, i, 1), categoryWeights.narrow(0, i, 1))));
@@ -93,4 +122,14 @@ public sealed class LandscapeModel : ILandscapeGenerator
     }
 
     public void Dispose() => Network.Dispose();
+}
+
+/// <summary>How a <see cref="LandscapeModel"/> computes its images.</summary>
+public enum LandscapeForward
+{
+    /// <summary>This project's fixed-order arithmetic: the same bytes alone, batched, on any thread count or CPU.</summary>
+    Exact,
+
+    /// <summary>libtorch, one image per pass: repeatable only as far as oneDNN and MKL are on this CPU (for comparisons).</summary>
+    LibTorch,
 }

@@ -1,4 +1,5 @@
 using CreativeGen.Ml.Common;
+using CreativeGen.Ml.Music.Sampling;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,9 +15,31 @@ public static class LatentSampler
     public static Tensor FromSeed(long seed, int latentSize, double truncation = 1.0)
     {
         ValidateTruncation(truncation);
-        using var generator = new torch.Generator((ulong)seed);
-        var latent = TorchDevice.Place(torch.randn([latentSize], generator: generator)); // drawn on the CPU: a seed means the same latent on any device
-        return truncation == 1.0 ? latent : latent.mul(truncation);
+        var values = StandardNormal(seed, latentSize);
+        if (truncation != 1.0)
+            for (var i = 0; i < values.Length; i++) values[i] = (float)(values[i] * truncation);
+        return TorchDevice.Place(torch.tensor(values));
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> standard normal values from <paramref name="seed"/>: Box–Muller in double precision on
+    /// SplitMix64, so a seed means the same latent on any CPU and device. (torch.randn was not: libtorch fills a float
+    /// tensor by an AVX2 routine in its AVX2 build and by a scalar one in its default and AVX-512 builds, so a recipe
+    /// drew a different latent depending on the machine that served it.)
+    /// </summary>
+    public static float[] StandardNormal(long seed, int count)
+    {
+        var random = new StreamRandom(seed);
+        var values = new float[count];
+        for (var i = 0; i < count; i += 2)
+        {
+            var uniform = 1.0 - random.NextDouble(); // (0, 1]: the logarithm stays finite
+            var radius = Math.Sqrt(-2.0 * Math.Log(uniform));
+            var angle = 2.0 * Math.PI * random.NextDouble();
+            values[i] = (float)(radius * Math.Cos(angle));
+            if (i + 1 < count) values[i + 1] = (float)(radius * Math.Sin(angle));
+        }
+        return values;
     }
 
     /// <summary>(B, L) stacked latents, one per seed.</summary>

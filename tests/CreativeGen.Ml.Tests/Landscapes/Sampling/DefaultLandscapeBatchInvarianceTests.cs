@@ -35,5 +35,22 @@ public sealed class DefaultLandscapeBatchInvarianceTests
             Assert.True(alone[i].AsSpan().SequenceEqual(together[i]), $"request {i}: alone and in a batch of 64 differ");
             Assert.True(alone[i].AsSpan().SequenceEqual(uneven[i]), $"request {i}: alone and in a batch of up to 7 differ");
         }
+        RecordDigest(alone);
     }
+
+    /// <summary>
+    /// tests/kernel-variants.sh names a file in <see cref="DigestFileVariable"/> and runs this test under other kernel
+    /// and vector-width settings; it then requires every run to have written the same digest, i.e. the same bytes
+    /// whatever kernels the machine offers.
+    /// </summary>
+    private static void RecordDigest(IEnumerable<byte[]> images)
+    {
+        var path = Environment.GetEnvironmentVariable(DigestFileVariable);
+        if (string.IsNullOrEmpty(path)) return;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var image in images) hash.AppendData(image);
+        File.AppendAllText(path, Convert.ToHexString(hash.GetHashAndReset()) + Environment.NewLine);
+    }
+
+    private const string DigestFileVariable = "CREATIVEGEN_IMAGE_DIGESTS";
 }

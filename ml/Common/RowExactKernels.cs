@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace CreativeGen.Ml.Music.Model;
+namespace CreativeGen.Ml.Common;
 
 /// <summary>
 /// The arithmetic of an LSTM sampling step, written so that a row's result cannot depend on the other rows of the
@@ -193,5 +193,5 @@ internal static class RowExactKernels
     private static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
 
     /// <summary>tanh x = 1 − 2 / (e^{2x} + 1): ±1 exactly where e^{2x} overflows or vanishes.</summary>
-    private static Vector<float> Tanh(Vector<float> x) => Vector<float>.One - new Vector<float>(2f) / (Vector.Exp(x + x) + Vector<float>.One);
+    internal static Vector<float> Tanh(Vector<float> x) => Vector<float>.One - new Vector<float>(2f) / (Vector.Exp(x + x) + Vector<float>.One);
 }
