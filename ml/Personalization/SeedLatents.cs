@@ -1,19 +1,13 @@
-using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Landscapes.Sampling;
-using TorchSharp;
 
 namespace CreativeGen.Ml.Personalization;
 
-/// <summary>The latent a landscape seed gives (truncation 1), as the generator draws it, on the host.</summary>
+/// <summary>The latent a landscape seed gives (truncation 1), exactly as the generator draws it.</summary>
 public static class SeedLatents
 {
     /// <summary>Latent size of the landscape models this repository trains (default and personal ones).</summary>
     public const int LandscapeLatentSize = 128;
 
-    public static float[] Of(long seed, int latentSize = LandscapeLatentSize)
-    {
-        TorchRuntime.Initialize(); // once per process; a grain may ask before any model is loaded
-        using var scope = torch.NewDisposeScope();
-        return TorchDevice.ToHost(LatentSampler.FromSeed(seed, latentSize)).data<float>().ToArray();
-    }
+    /// <summary>Plain C# (<see cref="LatentSampler.StandardNormal"/>): no torch, so a grain can weigh hundreds of seeds cheaply.</summary>
+    public static float[] Of(long seed, int latentSize = LandscapeLatentSize) => LatentSampler.StandardNormal(seed, latentSize);
 }
