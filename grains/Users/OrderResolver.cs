@@ -28,9 +28,11 @@ public static class OrderResolver
             : null;
         var tempo = order.TempoBpm ?? Math.Round(taste.ChooseTempo(preferences.MinTempoBpm, preferences.MaxTempoBpm, pick));
         var style = StyleFields.Style(order.Style, "style");
-        var key = StyleFields.Key(order.Key, style, pick);
+        // Key and instruments left open are pulled toward those the user rated well (TasteProfile); named ones are kept.
+        var key = order.Key is null && style == Ml.Music.MusicStyles.Pop ? taste.ChooseKey(pick) : StyleFields.Key(order.Key, style, pick);
         var instruments = order.Instruments is not null ? StyleFields.Instruments(order.Instruments, style, "instruments")
             : style == Ml.Music.MusicStyles.Pop && preferences.Instruments is { Length: > 0 } preferred ? StyleFields.Instruments(preferred, style, "music.instruments")
+            : style == Ml.Music.MusicStyles.Pop ? taste.ChooseInstruments(pick)
             : null;
         var parameters = new MusicParameters(
             composer,

@@ -20,6 +20,14 @@ public sealed class RatingTallies
     /// <summary>Music ratings by tempo band (<see cref="TempoBand"/>).</summary>
     [Id(2)] public Dictionary<string, LabelTally> Tempi { get; set; } = [];
 
+    /// <summary>Pop ratings by key ("a minor") and by mode ("minor"), so a liked key also lends to its mode's other keys.</summary>
+    [Id(3)] public Dictionary<string, LabelTally> Keys { get; set; } = [];
+
+    [Id(4)] public Dictionary<string, LabelTally> Modes { get; set; } = [];
+
+    /// <summary>Pop ratings by instrument on each track (<see cref="MusicTraits.InstrumentKey"/>), defaults included.</summary>
+    [Id(5)] public Dictionary<string, LabelTally> Instruments { get; set; } = [];
+
     /// <summary>The 10-bpm band a tempo falls in, e.g. "90" for 90..99.9 bpm.</summary>
     public static string TempoBand(double bpm) => ((int)Math.Floor(bpm / 10) * 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -49,6 +57,21 @@ public sealed class RatingTallies
             : (entry.Recipe.Landscape?.Category, Landscapes);
         if (label is not null) Add(tallies, Key(label), sign * (stars - NeutralStars), sign);
         if (entry.Recipe.Music?.TempoBpm is { } bpm) Add(Tempi, TempoBand(bpm), sign * (stars - NeutralStars), sign);
+        if (entry.Recipe.Music is { } music) CountTraits(music, sign * (stars - NeutralStars), sign);
+    }
+
+    /// <summary>Key, mode and instruments of a pop piece: the conditioning ratings pull toward (see <see cref="MusicTraits"/>).</summary>
+    private void CountTraits(MusicParameters music, int starsAboveNeutral, int ratings)
+    {
+        if (music.Style != Ml.Music.MusicStyles.Pop) return;
+        if (music.Key is { } key)
+        {
+            Add(Keys, Key(key), starsAboveNeutral, ratings);
+            Add(Modes, MusicTraits.Mode(key), starsAboveNeutral, ratings);
+        }
+        var instruments = MusicTraits.PopInstruments(music.Instruments);
+        for (var track = 0; track < instruments.Count; track++)
+            Add(Instruments, MusicTraits.InstrumentKey(track, instruments[track]), starsAboveNeutral, ratings);
     }
 
     private static void Add(Dictionary<string, LabelTally> tallies, string key, int starsAboveNeutral, int ratings)

@@ -1,5 +1,6 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Users;
+using CreativeGen.Ml.Music.Pop;
 
 namespace CreativeGen.Grains.Users;
 
@@ -51,6 +52,29 @@ public sealed class TasteProfile
         if (tallies.Tempi.Count == 0) return Draw();
         var candidates = Enumerable.Range(0, TempoCandidates).Select(_ => Draw()).ToArray();
         return candidates[WeightedIndex([.. candidates.Select(c => Math.Exp(TempoAffinity(c)))], random)];
+    }
+
+    /// <summary>
+    /// A pop key: uniform over the 24 keys without key ratings (the one draw it always was); otherwise weighted by
+    /// exp(affinity of the key + affinity of its mode), so a user who likes A minor also hears more of the other minor keys.
+    /// </summary>
+    public string ChooseKey(Random random)
+    {
+        if (tallies.Keys.Count == 0) return MusicKey.FromIndex(random.Next(24)).ToString();
+        var keys = Enumerable.Range(0, 24).Select(i => MusicKey.FromIndex(i).ToString()).ToArray();
+        return keys[WeightedIndex([.. keys.Select(k =>
+            Math.Exp(Shrunk(tallies.Keys, RatingTallies.Key(k)) + Shrunk(tallies.Modes, MusicTraits.Mode(k))))], random)];
+    }
+
+    /// <summary>
+    /// Pop instruments once the user has rated pop pieces (null before: the model's defaults, as always): one per track
+    /// from <see cref="MusicTraits.PopPalettes"/>, weighted by exp(affinity of that instrument on that track).
+    /// </summary>
+    public string[]? ChooseInstruments(Random random)
+    {
+        if (tallies.Instruments.Count == 0) return null;
+        return [.. MusicTraits.PopPalettes.Select((palette, track) =>
+            palette[WeightedIndex([.. palette.Select(i => Math.Exp(Shrunk(tallies.Instruments, MusicTraits.InstrumentKey(track, i))))], random)])];
     }
 
     private static double Shrunk(IReadOnlyDictionary<string, LabelTally> tallies, string key) =>

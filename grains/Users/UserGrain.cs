@@ -94,6 +94,8 @@ public sealed partial class UserGrain(
         var model = LandscapeModel(order.Model);
         var info = await model.DescribeAsync();
         var (parameters, seed) = OrderResolver.Resolve(order, state.State.Preferences.Landscapes, info, TasteProfile.From(state.State.Ratings));
+        // A seed left open is drawn near the latents of the pictures the user liked; a seed named is painted as named.
+        if (order.Seed is null) seed = state.State.LandscapeLatents.ChooseSeed(seed);
         var result = await model.GenerateAsync(parameters, seed);
         return await RecordAsync(Recipe.ForLandscape(info.Name, result.ModelVersion, parameters, seed), result.Content);
     }
@@ -122,6 +124,7 @@ public sealed partial class UserGrain(
         var rated = RatedEntry.RateNewest(state.State.History, recipeId, stars, comment) ?? await RatePagedAsync(recipeId, stars, comment)
             ?? throw new GenerationRequestException(GenerationErrorKind.NotFound, $"Recipe '{recipeId}' is not in this user's history.", "recipeId");
         state.State.Ratings.Rerate(rated.Before, rated.After);
+        state.State.LandscapeLatents.Rerate(rated.Before, rated.After);
         await state.WriteStateAsync();
         return rated.After;
     }

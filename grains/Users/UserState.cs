@@ -32,4 +32,7 @@ public sealed record UserState
 
     /// <summary>0 or 1 for states written before the paged layout (see <see cref="CurrentLayout"/>).</summary>
     [Id(6)] public int Layout { get; set; }
+
+    /// <summary>Ratings of landscapes inside the generator's latent space (issue 13); counts ratings made since it exists.</summary>
+    [Id(7)] public LatentTallies LandscapeLatents { get; set; } = new();
 }

@@ -30,10 +30,10 @@ public sealed class StudioPage(ChromeDriver driver, string screenshotDirectory)
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails early with the page's error message if it shows one (and the condition still fails).</summary>
-    public void WaitFor(string what, Func<bool> condition)
+    public void WaitFor(string what, Func<bool> condition, TimeSpan? patience = null)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Patience)
+        while (clock.Elapsed < (patience ?? Patience))
         {
             try
             {
@@ -48,7 +48,7 @@ public sealed class StudioPage(ChromeDriver driver, string screenshotDirectory)
             if (ErrorShown() is { } error && !condition()) throw new Xunit.Sdk.XunitException($"waiting for {what}, the page showed an error: {error}");
             Thread.Sleep(100);
         }
-        throw new Xunit.Sdk.XunitException($"timed out after {Patience.TotalSeconds} s waiting for {what}");
+        throw new Xunit.Sdk.XunitException($"timed out after {(patience ?? Patience).TotalSeconds} s waiting for {what}");
     }
 
     public void WaitForElement(string css) => WaitFor(css, () => FindAll(css).Count > 0 && FindAll(css)[0].Displayed);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CreativeGen.Ml.Tests;
 
 namespace CreativeGen.Cluster.Tests.Browser;
 
@@ -102,6 +103,57 @@ public sealed class StudioPageTests(StudioFixture fixture) : IClassFixture<Studi
         page.WaitFor("the experience rating", () => page.Find("#result-body [data-kind=experience] > .stars .status").Text == "Rated 5 of 5.");
         page.Screenshot("07-experience", "#result");
         Assert.Null(page.ErrorShown());
+    }
+
+    /// <summary>Issue 13: own photos uploaded from the page, the personal model's training progress shown, then a picture painted with it.</summary>
+    [SkippableFact]
+    public void NewUser_UploadsPhotos_WatchesTrainingProgress_AndPaintsWithThePersonalModel()
+    {
+        fixture.RequireBrowser();
+        var photos = Directory.GetFiles(Path.Combine(TestData.RequireSharedData(), "landscapes", "fewshot", "street", "train"), "*.jpg").Order().Take(4).ToArray();
+        var page = SignedUpPage();
+        page.WaitFor("the personal section", () => page.Find("#photos-status").Text.StartsWith("No photos yet"));
+
+        // A click without files is refused with a readable message, not a request.
+        page.Click("#upload-photos");
+        page.WaitFor("the message", () => page.ErrorShown() is not null);
+        Assert.Contains("Choose one or more photos", page.ErrorShown());
+
+        page.Find("#photo-files").SendKeys(string.Join("\n", photos));
+        page.Click("#upload-photos");
+        page.WaitFor("the upload", () => page.Find("#photos-status").Text.StartsWith("4 photos stored"));
+        Assert.Equal(4, page.FindAll("#photo-list li").Count);
+        Assert.Null(page.ErrorShown());
+        page.Screenshot("09-photos", "#personal");
+
+        // Train on a tiny CPU budget; every status line the page shows is recorded.
+        page.Script("window.seenStatuses = []; new MutationObserver(() => window.seenStatuses.push(document.getElementById('training-status').textContent))" +
+            ".observe(document.getElementById('training-status'), { childList: true, characterData: true, subtree: true });");
+        var budget = page.Find("#cpu-minutes");
+        budget.Clear();
+        budget.SendKeys("0.01"); // about one step: the fine-tune's start (base model, nearest category) and its publishing take most of the time
+        page.Click("#train");
+        try
+        {
+            // The fine-tune starts by loading the base model and the photos; on a loaded 2-core machine that alone can take a while.
+            page.WaitFor("training to finish", () => (page.Find("#training-status").GetAttribute("data-phase") is "Ready" or "Failed"), TimeSpan.FromMinutes(5));
+        }
+        catch (Xunit.Sdk.XunitException error)
+        {
+            throw new Xunit.Sdk.XunitException($"{error.Message}; the page says: {page.Find("#training-status").Text}");
+        }
+        Assert.Equal("Ready", page.Find("#training-status").GetAttribute("data-phase"));
+        var seen = ((IEnumerable<object>)page.Script("return window.seenStatuses;")!).Cast<string>().ToList();
+        Assert.Contains(seen, text => text.StartsWith("Training: step"));
+        Assert.Equal(1.0, Convert.ToDouble(page.Script("return document.getElementById('training-progress').value;")), 3);
+        Assert.Matches(new Regex(@"^Ready: version \S+ \([1-9]\d* steps?"), page.Find("#training-status").Text);
+        page.Screenshot("10-personal-model", "#personal");
+
+        page.Click("#paint-personal");
+        page.WaitFor("the personal picture", () => (bool)page.Script("const i = document.querySelector('#result-body [data-kind=picture] img'); return !!i && i.complete && i.naturalWidth === 64;")!);
+        Assert.Contains("personal", page.Find("#result-body .facts").Text);
+        Assert.Null(page.ErrorShown());
+        page.Screenshot("11-painted-personal", "#result");
     }
 
     [SkippableFact]

@@ -48,7 +48,8 @@ async function problemMessage(response) {
   return text;
 }
 
-export async function call(method, path, { json, accept, auth = true } = {}) {
+// `form` sends a FormData (multipart, e.g. photo files); `json` a JSON body.
+export async function call(method, path, { json, form, accept, auth = true } = {}) {
   const headers = {};
   const key = storedKey();
   if (auth && key) headers.Authorization = `Bearer ${key}`;
@@ -57,6 +58,8 @@ export async function call(method, path, { json, accept, auth = true } = {}) {
   if (json !== undefined) {
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(json);
+  } else if (form !== undefined) {
+    body = form; // the browser writes the multipart Content-Type with its boundary
   }
   let response;
   try {

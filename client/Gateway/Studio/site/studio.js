@@ -2,6 +2,7 @@
 import { ApiError, call, callJson, fetchContent, storedKey, storeKey, forgetKey, userIdOf } from "./api.js";
 import { el, starRating, describe } from "./widgets.js";
 import { musicCard, pictureCard, experienceCard, rateRecipe, wavOf } from "./results.js";
+import { setUpPersonal, enterPersonal } from "./personal.js";
 
 const $ = id => document.getElementById(id);
 let userId = null;
@@ -79,7 +80,7 @@ async function enter() {
   $("signed-out").hidden = true;
   for (const id of ["preferences", "create", "history"]) $(id).hidden = false;
   fillPreferences();
-  await loadHistory();
+  await Promise.all([loadHistory(), enterPersonal(userId)]);
 }
 
 // ---- preferences ----
@@ -161,6 +162,11 @@ async function paint() {
   });
 }
 
+async function showPicture(picture) {
+  const entry = await loadHistory(picture.recipeId);
+  showResult(pictureCard(userId, picture.recipeId, picture, entry?.recipe));
+}
+
 async function experience(event) {
   event.preventDefault();
   await busy("Painting and composing your experience…", async () => {
@@ -217,6 +223,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("compose").addEventListener("click", compose);
   $("paint").addEventListener("click", paint);
   $("experience-form").addEventListener("submit", experience);
+  setUpPersonal({ busy, showError, showPicture });
   $("refresh-history").addEventListener("click", () => busy("Loading history…", () => loadHistory()));
   if (storedKey()) busy("Opening your studio…", enter);
 });
