@@ -19,17 +19,20 @@ let ratingGroups = 0;
 export function starRating(label, current, onRate) {
   const name = `rating-${++ratingGroups}`;
   const status = el("span", { class: "status", role: "status" });
+  // Ratings are sent one at a time in the order chosen, so a quick 3-then-4 is stored as 4 (two requests in flight
+  // could arrive in either order), and only the latest choice writes the status line.
+  let queue = Promise.resolve();
+  let latest = 0;
   const stars = [1, 2, 3, 4, 5].map(n => {
     const input = el("input", { type: "radio", name, value: n, id: `${name}-${n}`, checked: current === n });
-    input.addEventListener("change", async () => {
+    input.addEventListener("change", () => {
       light(n);
       status.textContent = "Saving…";
-      try {
-        await onRate(n);
-        status.textContent = `Rated ${n} of 5.`;
-      } catch (error) {
-        status.textContent = `Not saved: ${error.message}`;
-      }
+      const choice = ++latest;
+      queue = queue.catch(() => {}).then(() => onRate(n));
+      queue.then(
+        () => { if (choice === latest) status.textContent = `Rated ${n} of 5.`; },
+        error => { if (choice === latest) status.textContent = `Not saved: ${error.message}`; });
     });
     return [input, el("label", { for: input.id, title: `${n} star${n > 1 ? "s" : ""}` },
       el("span", { class: "visually-hidden", text: `${n} star${n > 1 ? "s" : ""}` }), el("span", { "aria-hidden": "true", text: "★" }))];
