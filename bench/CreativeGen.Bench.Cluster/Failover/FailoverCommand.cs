@@ -24,7 +24,8 @@ public static class FailoverCommand
         var gateway = new Option<string>("--gateway") { Required = true, Description = "The gateway program (creativegen.dll)." };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (default: CREATIVEGEN_PG)." };
         var output = new Option<string>("--out") { Required = true, Description = "Folder for the logs and failover.json." };
-        var users = new Option<int>("--users") { DefaultValueFactory = _ => 6, Description = "Concurrent users (1..64)." };
+        var users = new Option<int>("--users") { DefaultValueFactory = _ => 12, Description = "Concurrent users (1..64)." };
+        var userRate = new Option<double>("--user-rate") { DefaultValueFactory = _ => 4, Description = "Most generations a second per user (0.1..20)." };
         var before = new Option<double>("--before") { DefaultValueFactory = _ => 15, Description = "Seconds of load before the kill." };
         var after = new Option<double>("--after") { DefaultValueFactory = _ => 45, Description = "Seconds of load after the kill." };
         var timeout = new Option<double>("--request-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds after which a request counts as hung." };
@@ -34,7 +35,7 @@ public static class FailoverCommand
         };
         var command = new Command("failover", "Kill -9 a model-host silo under load and measure the failover (separate processes, PostgreSQL).")
         {
-            silo, gateway, connection, output, users, before, after, timeout, modelHostGateways,
+            silo, gateway, connection, output, users, userRate, before, after, timeout, modelHostGateways,
         };
         command.SetAction(async parse =>
         {
@@ -43,7 +44,7 @@ public static class FailoverCommand
             var settings = new FailoverSettings(Path.GetFullPath(parse.GetValue(silo)!), Path.GetFullPath(parse.GetValue(gateway)!), pg,
                 Path.GetFullPath(parse.GetValue(output)!), Math.Clamp(parse.GetValue(users), 1, 64),
                 TimeSpan.FromSeconds(parse.GetValue(before)), TimeSpan.FromSeconds(parse.GetValue(after)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                parse.GetValue(modelHostGateways));
+                parse.GetValue(modelHostGateways), Math.Clamp(parse.GetValue(userRate), 0.1, 20));
             return await RunAsync(settings);
         });
         return command;
@@ -72,7 +73,7 @@ public static class FailoverCommand
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{gateway.HttpPort}"), Timeout = Timeout.InfiniteTimeSpan };
         using var operatorHttp = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         operatorHttp.DefaultRequestHeaders.Add(OperatorAuthentication.OperatorKeyHeader, operatorKey);
-        var load = new FailoverLoad(http, s.RequestTimeout);
+        var load = new FailoverLoad(http, s.RequestTimeout, s.GenerationsPerSecond);
         var users = await load.RegisterAsync(s.Users);
         await load.WarmUpAsync(users[0], TimeSpan.FromMinutes(2));
         var placedBefore = await operatorHttp.GetFromJsonAsync<ClusterPlacement>("/v1/operator/cluster", Json);
@@ -128,11 +129,17 @@ public static class FailoverCommand
         var lost = new List<string>();
         foreach (var user in users)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user.UserId}/history?limit=500");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/users/{user.UserId}/history?limit={HistoryWindow}");
             request.Headers.Authorization = new("Bearer", user.ApiKey);
             using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             var history = (await response.Content.ReadFromJsonAsync<HistoryEntry[]>(Json))!.ToDictionary(h => h.RecipeId);
+            var generations = writes.Count(w => w.UserId == user.UserId && w.Stars is null);
+            if (generations > HistoryWindow)
+            {
+                lost.Add($"{user.UserId}: {generations} generations, more than the {HistoryWindow} the history API shows; cannot verify (lower --user-rate or the load time)");
+                continue;
+            }
             foreach (var write in writes.Where(w => w.UserId == user.UserId))
             {
                 if (!history.TryGetValue(write.RecipeId, out var entry)) lost.Add($"{user.UserId}: recipe {write.RecipeId} missing from the history");
@@ -141,6 +148,9 @@ public static class FailoverCommand
         }
         return lost;
     }
+
+    /// <summary>The newest entries GET /history returns at most (the user grain's MaxHistoryLimit).</summary>
+    private const int HistoryWindow = 500;
 
     private static string Endpoint(ClusterProcess process) => $"127.0.0.1:{process.SiloPort}";
 
@@ -153,4 +163,5 @@ public static class FailoverCommand
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }
 
-public sealed record FailoverSettings(string SiloDll, string GatewayDll, string ConnectionString, string OutFolder, int Users, TimeSpan Before, TimeSpan After, TimeSpan RequestTimeout, bool ModelHostGateways);
+public sealed record FailoverSettings(string SiloDll, string GatewayDll, string ConnectionString, string OutFolder, int Users, TimeSpan Before, TimeSpan After, TimeSpan RequestTimeout, bool ModelHostGateways,
+    double GenerationsPerSecond);

@@ -17,10 +17,11 @@ public sealed record Acknowledged(string UserId, string RecipeId, int? Stars);
 
 /// <summary>
 /// Closed-loop load through the gateway's HTTP API by real (registered) users: each composes a short piece or paints a
-/// landscape, then rates what it got, over and over. Every answer is classified, and every write the API
-/// acknowledged is remembered so that it can be looked for afterwards.
+/// landscape, then rates what it got, over and over, at most <paramref name="generationsPerSecond"/> times a second
+/// (a person's pace, and few enough that a user's whole run fits the history API's newest-500 window). Every answer
+/// is classified, and every write the API acknowledged is remembered so that it can be looked for afterwards.
 /// </summary>
-public sealed class FailoverLoad(HttpClient http, TimeSpan requestTimeout)
+public sealed class FailoverLoad(HttpClient http, TimeSpan requestTimeout, double generationsPerSecond)
 {
     private const string RecipeIdHeader = "X-Recipe-Id"; // the gateway's ContentResults.RecipeIdHeader
 
@@ -47,8 +48,10 @@ public sealed class FailoverLoad(HttpClient http, TimeSpan requestTimeout)
 
     private async Task UserLoopAsync(CreatedUser user, int index, CancellationToken stop)
     {
+        var period = TimeSpan.FromSeconds(1 / generationsPerSecond);
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
+            var paced = Task.Delay(period, CancellationToken.None);
             var kind = (index + i) % 2 == 0 ? "music" : "landscape";
             var (record, recipeId) = await GenerateAsync(user, kind);
             if (recipeId is null)
@@ -60,6 +63,7 @@ public sealed class FailoverLoad(HttpClient http, TimeSpan requestTimeout)
             var stars = 1 + (index + i) % 5;
             var (rating, _) = await SendAsync(user, "rating", HttpMethod.Post, $"/v1/users/{user.UserId}/ratings", JsonContent.Create(new { recipeId, stars }));
             if (rating.Outcome == Outcome.Ok) lock (acknowledged) acknowledged.Add(new Acknowledged(user.UserId, recipeId, stars));
+            await paced;
         }
     }
 
