@@ -1,5 +1,6 @@
 using CreativeGen.GrainInterfaces.Experiences;
 using CreativeGen.Grains.Users;
+using CreativeGen.Ml.Common;
 
 namespace CreativeGen.Grains.Experiences;
 
@@ -46,15 +47,6 @@ public sealed class ExperienceTaste(Dictionary<string, LabelTally> tallies)
     }
 
     /// <summary>An index drawn with probability proportional to exp(score), from one uniform number.</summary>
-    public static int Draw(IReadOnlyList<double> scores, Random random)
-    {
-        var weights = scores.Select(Math.Exp).ToArray();
-        var target = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            target -= weights[i];
-            if (target < 0) return i;
-        }
-        return weights.Length - 1;
-    }
+    public static int Draw(IReadOnlyList<double> scores, Random random) =>
+        WeightedChoice.Index([.. scores.Select(Math.Exp)], random.NextDouble());
 }

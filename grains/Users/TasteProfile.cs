@@ -1,5 +1,6 @@
 using CreativeGen.GrainInterfaces.Content;
 using CreativeGen.GrainInterfaces.Users;
+using CreativeGen.Ml.Common;
 using CreativeGen.Ml.Music.Pop;
 
 namespace CreativeGen.Grains.Users;
@@ -90,15 +91,5 @@ public sealed class TasteProfile
         return labels[WeightedIndex([.. labels.Select(l => Math.Exp(Affinity(kind, l)))], random)];
     }
 
-    /// <summary>An index drawn with probability proportional to its weight, from one uniform number.</summary>
-    private static int WeightedIndex(double[] weights, Random random)
-    {
-        var target = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            target -= weights[i];
-            if (target < 0) return i;
-        }
-        return weights.Length - 1; // rounding left a sliver past the last weight
-    }
+    private static int WeightedIndex(double[] weights, Random random) => WeightedChoice.Index(weights, random.NextDouble());
 }

@@ -1,3 +1,5 @@
+using CreativeGen.Ml.Common;
+
 namespace CreativeGen.Ml.Personalization;
 
 /// <summary>
@@ -27,13 +29,7 @@ public static class TasteSeeds
         var logWeights = seeds.Select(seed => Dot(latentOf(seed), pull)).ToArray();
         var max = logWeights.Max();
         var weights = logWeights.Select(w => Math.Exp(w - max)).ToArray();
-        var target = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            target -= weights[i];
-            if (target < 0) return seeds[i];
-        }
-        return seeds[^1];
+        return seeds[WeightedChoice.Index(weights, random.NextDouble())];
     }
 
     /// <summary>The request's seed first, then seeds derived from it (each in [0, 2^53)).</summary>

@@ -23,6 +23,7 @@ internal sealed class ExactConvolution
 
     private readonly float[] packedWeights; // [output block][input channel][tap][4]
     private readonly float[]? bias;
+    private readonly int blocks; // output channels in groups of 4, the last padded with zero weights
 
     /// <param name="weights">(outputs, inputs, 3, 3) row-major, as torch stores a Conv2d's weight.</param>
     public ExactConvolution(float[] weights, float[]? bias, int inputs, int outputs)
@@ -32,7 +33,7 @@ internal sealed class ExactConvolution
         Inputs = inputs;
         Outputs = outputs;
         this.bias = bias;
-        var blocks = (outputs + ChannelBlock - 1) / ChannelBlock;
+        blocks = (outputs + ChannelBlock - 1) / ChannelBlock;
         packedWeights = new float[blocks * inputs * 9 * ChannelBlock]; // missing outputs of the last block stay zero
         for (var o = 0; o < outputs; o++)
             for (var i = 0; i < inputs; i++)
@@ -50,6 +51,9 @@ internal sealed class ExactConvolution
         return (height * (width + 2) + tile - 1) / tile * tile;
     }
 
+    /// <summary>Floats <see cref="Apply"/> writes for an H×W image: outputs rounded up to the 4-channel block, each <see cref="OutputLength"/> long.</summary>
+    public int OutputBufferLength(int height, int width) => blocks * ChannelBlock * OutputLength(height, width);
+
     /// <summary>
     /// Floats a padded-grid input of <paramref name="channels"/> channels needs: its channels, plus what the last
     /// channel's last tile reads past its end (the extra columns' neighbours).
@@ -59,14 +63,13 @@ internal sealed class ExactConvolution
 
     /// <summary>
     /// output[o, p] = bias[o] + Σ taps, for every flat output position p of an H×W image.
-    /// <paramref name="output"/> holds (outputs rounded up to 4) × <see cref="OutputLength"/> floats.
+    /// <paramref name="output"/> holds <see cref="OutputBufferLength"/> floats.
     /// </summary>
     public void Apply(float[] paddedInput, int height, int width, float[] output)
     {
         var positions = OutputLength(height, width);
-        var blocks = (Outputs + ChannelBlock - 1) / ChannelBlock;
         if (paddedInput.Length < InputLength(Inputs, height, width)) throw new ArgumentException("input smaller than its padded grid", nameof(paddedInput));
-        if (output.Length < blocks * ChannelBlock * positions) throw new ArgumentException("output smaller than its channels × positions", nameof(output));
+        if (output.Length < OutputBufferLength(height, width)) throw new ArgumentException("output smaller than its channels × positions", nameof(output));
         var rowStride = width + 2;
         var channelStride = (height + 2) * rowStride;
         for (var block = 0; block < blocks; block++)

@@ -38,12 +38,7 @@ internal sealed class ExactGenerator
         embeddingSize = options.EmbeddingSize;
         categories = options.Categories.Count;
         Resolution = options.Resolution;
-        reflect = options.GeneratorPadding switch
-        {
-            GeneratorPadding.Zeros => false,
-            GeneratorPadding.Reflect => true,
-            _ => throw new NotSupportedException($"generator padding {options.GeneratorPadding}"),
-        };
+        reflect = options.GeneratorPadding == GeneratorPadding.Reflect; // the network's constructor refused any other value
         firstChannels = (int)network.FirstChannels;
         embedding = Floats(network.Embedding);
         var projection = network.Projection;
@@ -79,8 +74,7 @@ internal sealed class ExactGenerator
         var projected = new float[projectionColumns];
         RowExactKernels.AccumulateProduct(projected, 1, projectionColumns, input, input.Length, input.Length, projectionPacked);
         for (var j = 0; j < projectionBias.Length; j++) projected[j] += projectionBias[j];
-        var conditionValues = condition.ToArray();
-        projectionNorm.ApplyWithRelu(projected, 16, 16, conditionValues);
+        projectionNorm.ApplyWithRelu(projected, 16, 16, condition);
 
         // (channels, 4, 4) rows of 4 → each block: upsample ×2 into a padded grid, convolve, normalize.
         float[] features = projected;
@@ -94,15 +88,15 @@ internal sealed class ExactGenerator
                 ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 2, grid, reflect);
                 size *= 2;
                 var positions = ExactConvolution.OutputLength(size, size);
-                features = Rent(rented, Blocks(conv.Outputs) * positions);
+                features = Rent(rented, conv.OutputBufferLength(size, size));
                 conv.Apply(grid, size, size, features);
-                norm.ApplyWithRelu(features, positions, positions, conditionValues);
+                norm.ApplyWithRelu(features, positions, positions, condition);
                 (rowStride, channelStride, channels) = (size + 2, positions, conv.Outputs);
             }
             var rgbGrid = Rent(rented, ExactConvolution.InputLength(channels, size, size));
             ExactConvolution.FillPaddedGrid(features, channels, size, size, rowStride, channelStride, 1, rgbGrid, reflect);
             var rgbPositions = ExactConvolution.OutputLength(size, size);
-            var rgb = Rent(rented, Blocks(3) * rgbPositions);
+            var rgb = Rent(rented, toRgb.OutputBufferLength(size, size));
             toRgb.Apply(rgbGrid, size, size, rgb);
             return ToBytes(rgb, rgbPositions, size);
         }
@@ -128,8 +122,6 @@ internal sealed class ExactGenerator
                 }
         return bytes;
     }
-
-    private static int Blocks(int channels) => (channels + 3) / 4 * 4;
 
     private static float[] Rent(List<float[]> rented, int length)
     {

@@ -41,7 +41,7 @@ public sealed class ExactGeneratorTests
         var grid = new float[ExactConvolution.InputLength(inputs, outSize, outSize)];
         ExactConvolution.FillPaddedGrid(input.data<float>().ToArray(), inputs, size, size, size, size * size, scale, grid, reflect);
         var positions = ExactConvolution.OutputLength(outSize, outSize);
-        var output = new float[(outputs + 3) / 4 * 4 * positions];
+        var output = new float[convolution.OutputBufferLength(outSize, outSize)];
         convolution.Apply(grid, outSize, outSize, output);
 
         var worst = 0.0;
